@@ -1,0 +1,52 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.resolve(import.meta.dirname, "..");
+const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? "";
+const isCi = Boolean(process.env.CI);
+
+if (!testDatabaseUrl) {
+  if (isCi) throw new Error("TEST_DATABASE_URL is required in CI: the PostgreSQL server tests must run there.");
+  if (process.argv.includes("postgres")) {
+    console.warn(
+      "\n*** SKIPPED: PostgreSQL server tests. Set TEST_DATABASE_URL=postgres://root@127.0.0.1:5432/test to run them. ***\n",
+    );
+  }
+}
+
+const shared = {
+  root,
+  alias: { "@": root, "server-only": path.join(root, "node_modules/next/dist/compiled/server-only/empty.js") },
+};
+
+export default defineConfig({
+  resolve: { alias: shared.alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias: shared.alias },
+        test: {
+          name: "unit",
+          root,
+          include: ["{lib,db,components,app}/**/*.test.{ts,tsx}"],
+          provide: { testDb: "pglite", testDatabaseUrl: "" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias: shared.alias },
+        test: {
+          name: "postgres",
+          root,
+          // Database tests (`*.db.test.ts`) run again against the real server.
+          include: testDatabaseUrl ? ["{lib,db}/**/*.db.test.ts"] : [],
+          passWithNoTests: !testDatabaseUrl,
+          provide: { testDb: "postgres", testDatabaseUrl },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
