@@ -1,0 +1,3 @@
+import { roleLabels, roles } from "@/lib/auth/permissions";
+
+export const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));

@@ -1,0 +1,11 @@
+import type { staff } from "./schema";
+
+/** Demo and e2e staff: every role, plus a disabled member. Emails are the local sign-in's choices. */
+export const seedStaff: (typeof staff.$inferInsert)[] = [
+  { email: "admin@pump.test", name: "Ada Admin", role: "admin" },
+  { email: "support@pump.test", name: "Sam Support", role: "support" },
+  { email: "support2@pump.test", name: "Sasha Support", role: "support" },
+  { email: "am@pump.test", name: "Alex Account Manager", role: "account_manager" },
+  { email: "sa@pump.test", name: "Sol Architect", role: "solutions_architect" },
+  { email: "disabled@pump.test", name: "Dana Disabled", role: "support", disabledAt: new Date("2026-01-01T00:00:00Z") },
+];

@@ -1,0 +1,53 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Db } from "@/db/client";
+import { staff } from "@/db/schema";
+import { seedStaff } from "@/db/seed-data";
+import type { Role } from "./permissions";
+import type { StaffPrincipal } from "./principal";
+import { findStaffForSignIn, startStaffSession } from "./sessions";
+
+/**
+ * Drives server actions in tests the way a request would: the test decides who is signed in and which headers
+ * arrive, and the module mocks in each test file route `headers()` and `getStaffPrincipal()` here.
+ */
+export const request = {
+  headers: new Headers({ origin: "http://localhost:3000" }),
+  actor: null as StaffPrincipal | null,
+};
+
+const perCall = new AsyncLocalStorage<StaffPrincipal>();
+
+/** The signed-in actor as the mocked `getStaffPrincipal()` sees it; `runAs` overrides it for concurrent calls. */
+export function currentActor() {
+  return perCall.getStore() ?? request.actor;
+}
+
+/** Runs `fn` as `actor` without touching other calls in flight: for tests of concurrent requests. */
+export function runAs<T>(actor: StaffPrincipal, fn: () => Promise<T>) {
+  return perCall.run(actor, fn);
+}
+
+export function sameOrigin() {
+  request.headers = new Headers({ origin: "http://localhost:3000", "sec-fetch-site": "same-origin" });
+}
+
+export const emailFor: Record<Role, string> = {
+  support: "support@pump.test",
+  account_manager: "am@pump.test",
+  solutions_architect: "sa@pump.test",
+  admin: "admin@pump.test",
+};
+
+export async function seedTestStaff(db: Db) {
+  await db.insert(staff).values(seedStaff).onConflictDoNothing();
+}
+
+export async function signInAs(db: Db, who: Role | string): Promise<StaffPrincipal> {
+  const email = who.includes("@") ? who : emailFor[who as Role];
+  const member = await findStaffForSignIn(db, email);
+  if (!member) throw new Error(`no seeded staff member ${email}`);
+  const sessionId = await startStaffSession(db, member.id);
+  request.actor = { id: member.id, email: member.email, name: member.name, role: member.role, sessionId };
+  sameOrigin();
+  return request.actor;
+}
