@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { seedSandboxWorld, sandboxWorld } from "@/lib/aws/sandbox-world";
 import type { Db } from "./client";
 import { pumpOrganizations, staff } from "./schema";
@@ -8,10 +7,7 @@ import { seedStaff } from "./seed-data";
 export async function seedDatabase(db: Db) {
   await db.transaction(async (tx) => {
     for (const member of seedStaff) {
-      await tx
-        .insert(staff)
-        .values(member)
-        .onConflictDoNothing({ target: sql`lower(${staff.email})` as never });
+      await tx.insert(staff).values(member).onConflictDoNothing();
     }
     for (const [i, org] of sandboxWorld.pumpOrganizations.entries()) {
       await tx

@@ -23,10 +23,10 @@ export function FilterBar({ fields, values, keep, resetHref }: Props) {
     <form method="get" role="search" aria-label="Filters" className="mb-4 flex flex-wrap items-end gap-3">
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       {fields.map((f) => (
-        <label key={f.key} className="flex min-w-40 flex-col gap-1 text-xs font-medium text-slate-700">
-          {f.label}
+        <div key={f.key} className="flex min-w-40 flex-col gap-1 text-xs font-medium text-slate-700">
+          <label htmlFor={`filter-${f.key}`}>{f.label}</label>
           {f.type === "select" ? (
-            <select name={f.key} defaultValue={values[f.key] ?? ""} className={inputClass}>
+            <select id={`filter-${f.key}`} name={f.key} defaultValue={values[f.key] ?? ""} className={inputClass}>
               <option value="">Any</option>
               {f.options.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -35,10 +35,11 @@ export function FilterBar({ fields, values, keep, resetHref }: Props) {
               ))}
             </select>
           ) : f.type === "datetime" ? (
-            <input type="datetime-local" name={f.key} defaultValue={values[f.key] ?? ""} className={inputClass} />
+            <input id={`filter-${f.key}`} type="datetime-local" name={f.key} defaultValue={values[f.key] ?? ""} className={inputClass} />
           ) : (
             <>
               <input
+                id={`filter-${f.key}`}
                 type="text"
                 name={f.key}
                 defaultValue={values[f.key] ?? ""}
@@ -55,7 +56,7 @@ export function FilterBar({ fields, values, keep, resetHref }: Props) {
               ) : null}
             </>
           )}
-        </label>
+        </div>
       ))}
       <button type="submit" className={buttonClass("primary")}>
         Apply filters

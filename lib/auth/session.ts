@@ -13,8 +13,10 @@ import { resolveStaffSession } from "./sessions";
  * flag are re-read from the database (once per request, thanks to `cache`).
  */
 export const getStaffPrincipal = cache(async (): Promise<StaffPrincipal | null> => {
+  // cookies() first: it marks the page dynamic, so nothing here ever runs at build time.
+  const jar = await cookies();
   const env = getEnv();
-  const raw = (await cookies()).get(sessionCookie(env).name)?.value;
+  const raw = jar.get(sessionCookie(env).name)?.value;
   if (!raw) return null;
   const token = await decode({ token: raw, secret: env.authSecret }).catch(() => null);
   if (typeof token?.sid !== "string") return null;

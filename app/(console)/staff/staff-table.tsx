@@ -17,7 +17,7 @@ type State = ActionResult<{ id: string }> | null;
 function RoleForm({ row }: { row: Row }) {
   const [state, action, pending] = useActionState<State, FormData>(changeStaffRole, null);
   return (
-    <form action={action} className="flex items-center gap-2" aria-label={`Role of ${row.email}`}>
+    <form action={action} className="flex items-center gap-2" aria-label={`Change role of ${row.email}`}>
       <input type="hidden" name="staffId" value={row.id} />
       <label className="sr-only" htmlFor={`role-${row.id}`}>
         Role of {row.email}

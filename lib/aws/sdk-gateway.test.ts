@@ -1,0 +1,111 @@
+import { GetCallerIdentityCommand, RegionDisabledException } from "@aws-sdk/client-sts";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { AwsDomainError } from "./errors";
+import { createFakeSts, FAKE_CONSOLE_CREDENTIALS } from "./fake-sts";
+import { describeAwsGatewayContract } from "./gateway.contract";
+import { sandboxWorld } from "./sandbox-world";
+import { createOrganizationsClient, createSdkGateway } from "./sdk-gateway";
+
+let now = new Date("2026-03-01T12:00:00.000Z");
+const fake = createFakeSts(() => now);
+// Each test starts from the fake's normal behaviour, whatever an earlier test overrode.
+beforeEach(() => fake.install());
+afterAll(() => fake.mock.restore());
+
+const gateway = createSdkGateway({ region: "eu-west-1", consoleCredentials: FAKE_CONSOLE_CREDENTIALS });
+
+describeAwsGatewayContract("SDK gateway over a mocked STS", async () => ({
+  gateway,
+  now: () => now,
+  advanceClock: (seconds) => {
+    now = new Date(now.getTime() + seconds * 1000);
+  },
+}));
+
+describe("SDK gateway specifics", () => {
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error("expected the call to fail");
+      },
+      (e: unknown) => {
+        expect(e).toBeInstanceOf(AwsDomainError);
+        return e as AwsDomainError;
+      },
+    );
+
+  it("signs calls as an assumed session with that session's credentials, in the configured Region", async () => {
+    const seen: { region: string; maxAttempts: number; retryMode: unknown; accessKeyId: string }[] = [];
+    fake.mock.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => {
+      const { config } = getClient();
+      const credentials = await config.credentials();
+      seen.push({
+        region: await config.region(),
+        maxAttempts: await config.maxAttempts(),
+        retryMode: typeof config.retryMode === "function" ? await config.retryMode() : config.retryMode,
+        accessKeyId: credentials.accessKeyId,
+      });
+      return { Account: "1", Arn: "a", UserId: "u" };
+    });
+    const session = await gateway.assumeRole({
+      roleArn: sandboxWorld.pumpOrganizations[0].operatorRoleArn,
+      sessionName: "pump-test",
+    });
+    if (session.kind !== "assumed") throw new Error("expected an assumed session");
+    await gateway.getCallerIdentity(session);
+    await gateway.getCallerIdentity();
+    expect(seen).toEqual([
+      { region: "eu-west-1", maxAttempts: 3, retryMode: "standard", accessKeyId: session.credentials.accessKeyId },
+      { region: "eu-west-1", maxAttempts: 3, retryMode: "standard", accessKeyId: FAKE_CONSOLE_CREDENTIALS.accessKeyId },
+    ]);
+  });
+
+  it.each([
+    ["a refused connection", Object.assign(new Error("connect ECONNREFUSED 52.94.0.1:443"), { code: "ECONNREFUSED" })],
+    ["an SDK timeout", Object.assign(new Error("socket timed out"), { name: "TimeoutError" })],
+    [
+      "a DNS failure",
+      Object.assign(new Error("getaddrinfo ENOTFOUND sts.eu-west-1.amazonaws.com"), { code: "ENOTFOUND" }),
+    ],
+  ])("maps %s to a retryable network error", async (_case, cause) => {
+    fake.mock.on(GetCallerIdentityCommand).rejects(cause);
+    const error = await failure(gateway.getCallerIdentity());
+    expect(error).toMatchObject({ code: "network", retryable: true, operation: "GetCallerIdentity" });
+    expect(error.message).toMatch(/may or may not have received/);
+  });
+
+  it("maps the SDK's own modeled exception classes", async () => {
+    fake.mock
+      .on(GetCallerIdentityCommand)
+      .rejects(new RegionDisabledException({ message: "STS is not activated in this region", $metadata: {} }));
+    const error = await failure(gateway.getCallerIdentity());
+    expect(error).toMatchObject({ code: "region_disabled", awsErrorName: "RegionDisabledException" });
+  });
+
+  it("treats an incomplete AWS response as a service error, not as success", async () => {
+    fake.mock.on(GetCallerIdentityCommand).resolves({ Account: "111122223333" });
+    const error = await failure(gateway.getCallerIdentity());
+    expect(error).toMatchObject({ code: "service_error", operation: "GetCallerIdentity" });
+  });
+
+  it("reports an unknown access key as invalid_client_token", async () => {
+    const forged = {
+      kind: "assumed" as const,
+      arn: "arn:aws:sts::444455556666:assumed-role/PumpCustomerAccess/x",
+      accountId: "444455556666",
+      roleArn: sandboxWorld.customers.acme.roleArn,
+      credentials: { accessKeyId: "ASIANOTISSUED000000", secretAccessKey: "s", sessionToken: "t" },
+      chained: true,
+    };
+    const error = await failure(gateway.getCallerIdentity(forged));
+    expect(error).toMatchObject({ code: "invalid_client_token", httpStatus: 403 });
+  });
+
+  it("pins the Organizations client to us-east-1 with standard retries", async () => {
+    const client = createOrganizationsClient({ accessKeyId: "ASIAEXAMPLE", secretAccessKey: "s", sessionToken: "t" });
+    expect(await client.config.region()).toBe("us-east-1");
+    expect(await client.config.maxAttempts()).toBe(3);
+    expect((await client.config.credentials()).accessKeyId).toBe("ASIAEXAMPLE");
+    client.destroy();
+  });
+});

@@ -1,0 +1,130 @@
+import "server-only";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from "@aws-sdk/client-sts";
+import { AwsDomainError, mapAwsError, type AwsErrorContext } from "./errors";
+import type { AwsCredentials, AwsGateway, AwsSession } from "./gateway";
+
+/** The real AWS, through SDK v3. Every SDK error leaves as an AwsDomainError (mapAwsError). */
+
+export type SdkGatewayOptions = {
+  region: string;
+  /** The console's own credentials; omitted = the SDK's default chain (task/instance role, profile, environment). */
+  consoleCredentials?: STSClientConfig["credentials"];
+};
+
+// Standard mode: exponential backoff with jitter on throttling and transient errors, three attempts in all.
+const retries = { retryMode: "standard", maxAttempts: 3 } as const;
+
+// Without a timeout a hung connection would hold a server action forever; with one it fails as `network`.
+const requestHandler = { connectionTimeout: 5_000, requestTimeout: 15_000, throwOnRequestTimeout: true };
+
+const sessionCredentials = (c: AwsCredentials) => ({
+  accessKeyId: c.accessKeyId,
+  secretAccessKey: c.secretAccessKey,
+  sessionToken: c.sessionToken,
+  expiration: c.expiration,
+});
+
+/**
+ * Organizations is a global service served from us-east-1 (domain.md §1), whatever Region the console runs in.
+ * `credentials` omitted = the console's own principal; callers pass an operator session's credentials to act in a
+ * Pump organization's management account.
+ */
+export function createOrganizationsClient(credentials?: AwsCredentials): OrganizationsClient {
+  return new OrganizationsClient({
+    region: "us-east-1",
+    ...retries,
+    requestHandler,
+    ...(credentials ? { credentials: sessionCredentials(credentials) } : {}),
+  });
+}
+
+function required<T>(value: T | undefined | null, operation: string, field: string): T {
+  if (value === undefined || value === null) {
+    throw new AwsDomainError({
+      code: "service_error",
+      awsErrorName: "IncompleteResponse",
+      operation,
+      message: `${operation}: AWS returned a response without ${field}. Try again; report it if it persists.`,
+    });
+  }
+  return value;
+}
+
+/** `arn:aws:sts::<account>:assumed-role/<role>/<session>` → `<account>`. */
+const accountOf = (arn: string) => arn.split(":")[4] ?? "";
+
+export function createSdkGateway({ region, consoleCredentials }: SdkGatewayOptions): AwsGateway {
+  const consoleSts = new STSClient({
+    region,
+    ...retries,
+    requestHandler,
+    ...(consoleCredentials ? { credentials: consoleCredentials } : {}),
+  });
+
+  /**
+   * Runs one STS call as `as`: the console's long-lived client, or a short-lived client signed with an assumed
+   * session's credentials (role chaining: console → operator role → customer role).
+   */
+  async function withSts<T>(as: AwsSession | undefined, context: AwsErrorContext, fn: (sts: STSClient) => Promise<T>) {
+    const sts =
+      as?.kind === "assumed"
+        ? new STSClient({ region, ...retries, requestHandler, credentials: sessionCredentials(as.credentials) })
+        : consoleSts;
+    try {
+      return await fn(sts);
+    } catch (error) {
+      throw mapAwsError(error, context);
+    } finally {
+      // Per-session clients hold their own sockets; release them now rather than at garbage collection.
+      if (sts !== consoleSts) sts.destroy();
+    }
+  }
+
+  return {
+    mode: "sdk",
+
+    getCallerIdentity(as) {
+      const operation = "GetCallerIdentity";
+      return withSts(as, { operation }, async (sts) => {
+        const out = await sts.send(new GetCallerIdentityCommand({}));
+        return {
+          account: required(out.Account, operation, "Account"),
+          arn: required(out.Arn, operation, "Arn"),
+          userId: required(out.UserId, operation, "UserId"),
+        };
+      });
+    },
+
+    assumeRole(p) {
+      const operation = "AssumeRole";
+      return withSts(p.as, { operation, roleArn: p.roleArn }, async (sts): Promise<AwsSession> => {
+        const out = await sts.send(
+          new AssumeRoleCommand({
+            RoleArn: p.roleArn,
+            RoleSessionName: p.sessionName,
+            ExternalId: p.externalId,
+            DurationSeconds: p.durationSeconds,
+          }),
+        );
+        const c = required(out.Credentials, operation, "Credentials");
+        const arn = required(out.AssumedRoleUser?.Arn, operation, "AssumedRoleUser.Arn");
+        return {
+          kind: "assumed",
+          arn,
+          accountId: accountOf(arn),
+          roleArn: p.roleArn,
+          credentials: {
+            accessKeyId: required(c.AccessKeyId, operation, "Credentials.AccessKeyId"),
+            secretAccessKey: required(c.SecretAccessKey, operation, "Credentials.SecretAccessKey"),
+            sessionToken: c.SessionToken,
+            expiration: c.Expiration,
+          },
+          // As in the sandbox, the console principal itself does not count as chaining (like an EC2 instance
+          // profile). If it runs as a role session (Lambda/ECS), AWS also caps hop 1 at one hour and says so.
+          chained: p.as?.kind === "assumed",
+        };
+      });
+    },
+  };
+}
