@@ -33,6 +33,9 @@ type ActionConfig<S extends z.ZodType> = {
   target?: (input: z.output<S>) => { type: string; id: string };
 };
 
+/** Marks functions built by `authorizedAction`, so tests can prove no action bypasses it. */
+export const authorizedActionConfig = Symbol.for("pump.authorizedAction");
+
 /** FormData → plain object (repeated keys become arrays; Next's own `$ACTION_*` fields are dropped). */
 function formDataToObject(form: FormData) {
   const out: Record<string, unknown> = {};
@@ -52,7 +55,7 @@ export function authorizedAction<S extends z.ZodType, T>(
   config: ActionConfig<S>,
   run: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
 ) {
-  return async (...args: unknown[]): Promise<ActionResult<T>> => {
+  const action = async (...args: unknown[]): Promise<ActionResult<T>> => {
     const requestId = getRequestId();
     const db = await getDb();
     const raw = args.length >= 2 ? args[1] : args[0];
@@ -130,4 +133,6 @@ export function authorizedAction<S extends z.ZodType, T>(
         : { ok: false, error: `Something went wrong and nothing was changed. Reference: ${requestId}` };
     }
   };
+  Object.defineProperty(action, authorizedActionConfig, { value: { name: config.name, permission: config.permission } });
+  return action;
 }
