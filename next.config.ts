@@ -38,6 +38,8 @@ export default function config(phase: string): NextConfig {
   ];
   return {
     poweredByHeader: false,
+    // The dev badge would otherwise sit on top of the sidebar's sign-out button.
+    devIndicators: { position: "bottom-right" },
     // `npm run typecheck` (tsc over the whole tree, tests included) runs before every build in `npm test`;
     // checking again inside `next build` would only add minutes to CI.
     typescript: { ignoreBuildErrors: true },
