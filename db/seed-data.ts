@@ -9,3 +9,11 @@ export const seedStaff: (typeof staff.$inferInsert)[] = [
   { email: "sa@pump.test", name: "Sol Architect", role: "solutions_architect" },
   { email: "disabled@pump.test", name: "Dana Disabled", role: "support", disabledAt: new Date("2026-01-01T00:00:00Z") },
 ];
+
+/** The seeded member of each role, for tests and e2e. */
+export const seedEmailByRole = {
+  support: "support@pump.test",
+  account_manager: "am@pump.test",
+  solutions_architect: "sa@pump.test",
+  admin: "admin@pump.test",
+} as const satisfies Record<(typeof staff.$inferInsert)["role"], string>;

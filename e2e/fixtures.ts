@@ -1,16 +1,11 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { seedEmailByRole } from "../db/seed-data";
+import { roles, type Role } from "../lib/auth/permissions";
 
-export const roles = ["support", "account_manager", "solutions_architect", "admin"] as const;
-export type Role = (typeof roles)[number];
-
-export const emailFor: Record<Role, string> = {
-  support: "support@pump.test",
-  account_manager: "am@pump.test",
-  solutions_architect: "sa@pump.test",
-  admin: "admin@pump.test",
-};
+export { roles, type Role };
+export const emailFor = seedEmailByRole;
 
 export const storageState = (role: Role) => path.join(import.meta.dirname, ".auth", `${role}.json`);
 

@@ -73,7 +73,7 @@ describe("access inventory", () => {
       for (const [name, value] of Object.entries(mod)) {
         const config = (value as Record<symbol, { permission: Permission }>)[authorizedActionConfig];
         expect(config, `${file}#${name} must be built with authorizedAction`).toBeDefined();
-        found[`${file}#${name}`] = config.permission;
+        found[`${file}#${name}`] = config!.permission;
       }
     }
     expect(found).toEqual(actions);

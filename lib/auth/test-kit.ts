@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db } from "@/db/client";
 import { staff } from "@/db/schema";
-import { seedStaff } from "@/db/seed-data";
+import { seedEmailByRole, seedStaff } from "@/db/seed-data";
 import type { Role } from "./permissions";
 import type { StaffPrincipal } from "./principal";
 import { findStaffForSignIn, startStaffSession } from "./sessions";
@@ -31,19 +31,13 @@ export function sameOrigin() {
   request.headers = new Headers({ origin: "http://localhost:3000", "sec-fetch-site": "same-origin" });
 }
 
-export const emailFor: Record<Role, string> = {
-  support: "support@pump.test",
-  account_manager: "am@pump.test",
-  solutions_architect: "sa@pump.test",
-  admin: "admin@pump.test",
-};
 
 export async function seedTestStaff(db: Db) {
   await db.insert(staff).values(seedStaff).onConflictDoNothing();
 }
 
 export async function signInAs(db: Db, who: Role | string): Promise<StaffPrincipal> {
-  const email = who.includes("@") ? who : emailFor[who as Role];
+  const email = who.includes("@") ? who : seedEmailByRole[who as Role];
   const member = await findStaffForSignIn(db, email);
   if (!member) throw new Error(`no seeded staff member ${email}`);
   const sessionId = await startStaffSession(db, member.id);
