@@ -1,27 +1,73 @@
+import { eq } from "drizzle-orm";
 import { seedSandboxWorld, sandboxWorld } from "@/lib/aws/sandbox-world";
+import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "./client";
-import { pumpOrganizations, staff } from "./schema";
+import { awsAccounts, orgExceptions, orgInvites, pumpOrganizations, staff, tenantContacts, tenants } from "./schema";
 import { seedStaff } from "./seed-data";
+import { demoExternalId, seedTenants, type SeedTenant } from "./seed-tenants";
+
+const DAY = 24 * 60 * 60 * 1000;
 
 /** Idempotent: running it twice leaves the same data. */
 export async function seedDatabase(db: Db) {
   await db.transaction(async (tx) => {
-    for (const member of seedStaff) {
-      await tx.insert(staff).values(member).onConflictDoNothing();
-    }
+    for (const member of seedStaff) await tx.insert(staff).values(member).onConflictDoNothing();
     for (const [i, org] of sandboxWorld.pumpOrganizations.entries()) {
       await tx
         .insert(pumpOrganizations)
-        .values({
-          name: org.name,
-          orgId: org.orgId,
-          managementAccountId: org.managementAccountId,
-          operatorRoleArn: org.operatorRoleArn,
-          accountQuota: 10,
-          isDefault: i === 0,
-        })
+        .values({ ...org, accountQuota: 10, isDefault: i === 0 })
         .onConflictDoNothing();
     }
     await seedSandboxWorld(tx);
+    const orgs = await tx.select({ id: pumpOrganizations.id, orgId: pumpOrganizations.orgId }).from(pumpOrganizations);
+    const orgIds = sandboxWorld.pumpOrganizations.map((o) => orgs.find((r) => r.orgId === o.orgId)!.id);
+    for (const tenant of seedTenants) await seedTenant(tx, tenant, orgIds);
+  });
+}
+
+async function seedTenant(tx: Db, seed: SeedTenant, orgIds: string[]) {
+  const [manager] = seed.manager ? await tx.select({ id: staff.id }).from(staff).where(eq(staff.email, seed.manager)) : [];
+  const [tenant] = await tx
+    .insert(tenants)
+    .values({
+      pumpId: seed.pumpId,
+      name: seed.name,
+      notes: seed.notes ?? "",
+      accountManagerId: manager?.id ?? null,
+      accountsCount: seed.accounts.length,
+    })
+    .onConflictDoNothing()
+    .returning({ id: tenants.id });
+  if (!tenant) return; // already seeded
+  await tx.insert(tenantContacts).values(seed.contacts.map((c) => ({ ...c, tenantId: tenant.id })));
+  for (const { pumpOrg, exception, invite, ...account } of seed.accounts) {
+    const [row] = await tx
+      .insert(awsAccounts)
+      .values({
+        ...account,
+        tenantId: tenant.id,
+        externalId: account.externalId ?? demoExternalId(account.accountId),
+        pumpOrganizationId: pumpOrg === undefined ? null : orgIds[pumpOrg],
+        lastVerifiedAt: account.verificationState && account.verificationState !== "unverified" ? new Date() : null,
+      })
+      .returning({ id: awsAccounts.id });
+    if (exception) await tx.insert(orgExceptions).values({ awsAccountId: row!.id, reason: exception });
+    if (invite) {
+      const requestedAt = new Date(Date.now() - invite.daysAgo * DAY);
+      await tx.insert(orgInvites).values({
+        awsAccountId: row!.id,
+        pumpOrganizationId: orgIds[pumpOrg ?? 0]!,
+        handshakeId: invite.handshakeId,
+        state: invite.state,
+        requestedAt,
+        expiresAt: new Date(requestedAt.getTime() + 15 * DAY),
+      });
+    }
+  }
+  await recordAudit(tx, { system: "seed" }, "seed", {
+    action: "tenants.create",
+    targetType: "tenant",
+    targetId: tenant.id,
+    after: { pumpId: seed.pumpId, name: seed.name, accounts: seed.accounts.map((a) => a.accountId) },
   });
 }
