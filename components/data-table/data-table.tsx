@@ -20,6 +20,8 @@ type Props<TData> = {
   columns: ColumnDef<TData, any>[];
   data: TData[];
   total: number;
+  /** The total is a lower bound: counting stopped there (see the feature's COUNT_CAP). */
+  totalIsCapped?: boolean;
   page: number;
   size: number;
   sort: string;
@@ -77,7 +79,8 @@ export function DataTable<TData>(props: Props<TData>) {
     <div className="space-y-3">
       <div className="flex items-center justify-between gap-3 text-sm text-slate-600">
         <p aria-live="polite">
-          {props.total.toLocaleString("en-US")} {props.total === 1 ? "row" : "rows"}
+          {props.total.toLocaleString("en-US")}
+          {props.totalIsCapped ? "+" : ""} {props.total === 1 ? "row" : "rows"}
           {isPending ? " · loading…" : ""}
         </p>
         <ColumnPicker
@@ -176,6 +179,7 @@ export function DataTable<TData>(props: Props<TData>) {
         page={props.page}
         size={props.size}
         total={props.total}
+        hasMore={props.totalIsCapped === true && props.data.length === props.size}
         onPage={(p) => navigate({ page: String(p) })}
         onSize={(s) => navigate({ size: String(s), page: "1" })}
       />

@@ -5,7 +5,8 @@ import { inputClass } from "@/components/ui/field";
 export type FilterField =
   | { key: string; label: string; type: "text"; placeholder?: string; suggestions?: string[] }
   | { key: string; label: string; type: "select"; options: { value: string; label: string }[] }
-  | { key: string; label: string; type: "datetime" };
+  | { key: string; label: string; type: "datetime" }
+  | { key: string; label: string; type: "date" };
 
 type Props = {
   fields: FilterField[];
@@ -34,8 +35,8 @@ export function FilterBar({ fields, values, keep, resetHref }: Props) {
                 </option>
               ))}
             </select>
-          ) : f.type === "datetime" ? (
-            <input id={`filter-${f.key}`} type="datetime-local" name={f.key} defaultValue={values[f.key] ?? ""} className={inputClass} />
+          ) : f.type === "datetime" || f.type === "date" ? (
+            <input id={`filter-${f.key}`} type={f.type === "date" ? "date" : "datetime-local"} name={f.key} defaultValue={values[f.key] ?? ""} className={inputClass} />
           ) : (
             <>
               <input

@@ -3,10 +3,18 @@
 import { PAGE_SIZES } from "@/lib/table/params";
 import { Button } from "@/components/ui/button";
 
-type Props = { page: number; size: number; total: number; onPage: (p: number) => void; onSize: (s: number) => void };
+type Props = {
+  page: number;
+  size: number;
+  total: number;
+  /** More rows exist beyond the counted total. */
+  hasMore?: boolean;
+  onPage: (p: number) => void;
+  onSize: (s: number) => void;
+};
 
-export function Pagination({ page, size, total, onPage, onSize }: Props) {
-  const pages = Math.max(1, Math.ceil(total / size));
+export function Pagination({ page, size, total, hasMore, onPage, onSize }: Props) {
+  const pages = Math.max(1, Math.ceil(total / size), hasMore ? page + 1 : 1);
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
       <label className="flex items-center gap-2">
@@ -26,6 +34,7 @@ export function Pagination({ page, size, total, onPage, onSize }: Props) {
       <div className="flex items-center gap-2">
         <span>
           Page {Math.min(page, pages)} of {pages}
+          {hasMore ? "+" : ""}
         </span>
         <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>
           Previous

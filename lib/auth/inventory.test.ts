@@ -28,6 +28,9 @@ const routes: Record<string, Permission | "public"> = {
   "app/api/auth/[...nextauth]/route.ts": "public",
   // Liveness for the load balancer: reveals only whether the database answers.
   "app/api/health/route.ts": "public",
+  // The ⌘K search; the External ID kind additionally needs tenants.reveal_external_id (checked inside).
+  "app/api/search/route.ts": "tenants.read",
+  "app/(console)/tenants/export/route.ts": "tenants.read",
 };
 
 const actions: Record<string, Permission> = {

@@ -1,0 +1,102 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table/data-table";
+import { Badge } from "@/components/ui/badge";
+import { onboardingLabels, onboardingTones } from "@/lib/tenants/labels";
+import type { TenantGlance, TenantListRow } from "@/lib/tenants/list-queries";
+
+type Row = Omit<TenantListRow, "lastActivityAt" | "createdAt"> & {
+  lastActivityAt: string;
+  createdAt: string;
+  glance: TenantGlance;
+};
+
+const utc = (iso: string) => iso.replace("T", " ").slice(0, 16);
+
+const columns: ColumnDef<Row>[] = [
+  {
+    id: "pumpId",
+    header: "Pump ID",
+    meta: { sortKey: "pumpId", label: "Pump ID", className: "font-mono text-xs whitespace-nowrap" },
+    cell: ({ row }) => (
+      <Link href={`/tenants/${row.original.pumpId}`} className="text-indigo-700 hover:underline">
+        {row.original.pumpId}
+      </Link>
+    ),
+  },
+  {
+    id: "name",
+    header: "Name",
+    meta: { sortKey: "name", label: "Name" },
+    cell: ({ row }) => (
+      <Link href={`/tenants/${row.original.pumpId}`} className="font-medium text-slate-900 hover:underline">
+        {row.original.name}
+      </Link>
+    ),
+  },
+  { id: "accounts", header: "Accounts", meta: { sortKey: "accounts", label: "Accounts" }, accessorKey: "accountsCount" },
+  {
+    id: "states",
+    header: "States",
+    meta: { label: "States" },
+    cell: ({ row }) => {
+      const g = row.original.glance;
+      return (
+        <div className="flex flex-wrap gap-1">
+          {(Object.entries(g.states) as [keyof typeof onboardingLabels, number][]).map(([state, n]) => (
+            <Badge key={state} tone={onboardingTones[state]}>
+              {onboardingLabels[state]}
+              {n > 1 ? ` ×${n}` : ""}
+            </Badge>
+          ))}
+          {g.failing > 0 ? <Badge tone="bad">Verification failing ×{g.failing}</Badge> : null}
+          {g.openExceptions > 0 ? <Badge tone="warn">Open exception ×{g.openExceptions}</Badge> : null}
+        </div>
+      );
+    },
+  },
+  { id: "manager", header: "Account manager", meta: { label: "Account manager" }, cell: ({ row }) => row.original.managerName ?? "—" },
+  {
+    id: "lastActivity",
+    header: "Last activity (UTC)",
+    meta: { sortKey: "lastActivity", label: "Last activity", className: "whitespace-nowrap font-mono text-xs" },
+    cell: ({ row }) => utc(row.original.lastActivityAt),
+  },
+  {
+    id: "created",
+    header: "Created (UTC)",
+    meta: { sortKey: "created", label: "Created", className: "whitespace-nowrap font-mono text-xs" },
+    cell: ({ row }) => utc(row.original.createdAt),
+  },
+];
+
+type Props = {
+  rows: Row[];
+  total: number;
+  totalIsCapped: boolean;
+  page: number;
+  size: number;
+  sort: string;
+  dir: "asc" | "desc";
+  visible?: string[];
+};
+
+export function TenantsTable(props: Props) {
+  return (
+    <DataTable
+      caption="Tenants"
+      columns={columns}
+      data={props.rows}
+      total={props.total}
+      totalIsCapped={props.totalIsCapped}
+      page={props.page}
+      size={props.size}
+      sort={props.sort}
+      dir={props.dir}
+      visible={props.visible}
+      emptyMessage="No tenants match these filters. Reset them, or try the global search (⌘K)."
+    />
+  );
+}
