@@ -22,6 +22,8 @@ type Props<TData> = {
   total: number;
   /** The total is a lower bound: counting stopped there (see the feature's COUNT_CAP). */
   totalIsCapped?: boolean;
+  /** When capped, the database's estimate of the real total. */
+  estimatedTotal?: number;
   page: number;
   size: number;
   sort: string;
@@ -81,6 +83,9 @@ export function DataTable<TData>(props: Props<TData>) {
         <p aria-live="polite">
           {props.total.toLocaleString("en-US")}
           {props.totalIsCapped ? "+" : ""} {props.total === 1 ? "row" : "rows"}
+          {props.totalIsCapped && props.estimatedTotal
+            ? ` · about ${props.estimatedTotal.toLocaleString("en-US", { maximumSignificantDigits: 2 })}`
+            : ""}
           {isPending ? " · loading…" : ""}
         </p>
         <ColumnPicker

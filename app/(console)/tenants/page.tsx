@@ -74,6 +74,7 @@ export default async function TenantsPage({ searchParams }: Props) {
         }))}
         total={result.total}
         totalIsCapped={result.totalIsCapped}
+        estimatedTotal={result.estimatedTotal}
         page={result.page}
         size={result.size}
         sort={query.sort}

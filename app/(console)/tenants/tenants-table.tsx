@@ -76,6 +76,7 @@ type Props = {
   rows: Row[];
   total: number;
   totalIsCapped: boolean;
+  estimatedTotal?: number;
   page: number;
   size: number;
   sort: string;
@@ -91,6 +92,7 @@ export function TenantsTable(props: Props) {
       data={props.rows}
       total={props.total}
       totalIsCapped={props.totalIsCapped}
+      estimatedTotal={props.estimatedTotal}
       page={props.page}
       size={props.size}
       sort={props.sort}
