@@ -31,6 +31,8 @@ export default defineConfig({
           name: "unit",
           root,
           include: ["{lib,db,components,app}/**/*.test.{ts,tsx}"],
+          // `*.pg.test.ts` need a real server (concurrent connections): the postgres project only.
+          exclude: ["**/*.pg.test.ts", "**/node_modules/**"],
           provide: { testDb: "pglite", testDatabaseUrl: "" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -41,8 +43,8 @@ export default defineConfig({
         test: {
           name: "postgres",
           root,
-          // Database tests (`*.db.test.ts`) run again against the real server.
-          include: testDatabaseUrl ? ["{lib,db}/**/*.db.test.ts"] : [],
+          // Database tests (`*.db.test.ts`) run again against the real server, with the server-only `*.pg.test.ts`.
+          include: testDatabaseUrl ? ["{lib,db}/**/*.{db,pg}.test.ts"] : [],
           provide: { testDb: "postgres", testDatabaseUrl },
           testTimeout: 60_000,
           hookTimeout: 60_000,

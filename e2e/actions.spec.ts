@@ -2,6 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { can, type Permission } from "../lib/auth/permissions";
 import { postAction, roles, serverActions, storageState } from "./fixtures";
 
+const NO_ROW = "00000000-0000-4000-8000-000000000000";
+
 /**
  * Every server action in the build, with the permission it needs and a valid input. A new action that is not
  * listed here fails the first test: it must be added, with its permission, before it can ship.
@@ -18,6 +20,28 @@ const catalog: Record<string, { permission: Permission; args: (ids: { support2: 
   "lib/staff/actions.ts#setStaffDisabled": {
     permission: "staff.manage",
     args: ({ support2 }) => [{ staffId: support2, disabled: "true" }],
+  },
+  // Valid input that reaches the permission check; the ids match no row, so even a wrongly allowed probe could
+  // not change a tenant (and its response would fail the "You don't have permission" assertion).
+  "lib/tenants/actions.ts#createTenant": {
+    permission: "tenants.write",
+    args: () => [{ pumpId: "PUMP-9990", name: "Probe", contacts: [{ name: "Probe", email: "probe@probe.example" }] }],
+  },
+  "lib/tenants/actions.ts#updateTenant": {
+    permission: "tenants.write",
+    args: () => [{ tenantId: NO_ROW, pumpId: "PUMP-9991", name: "Probe", contacts: [{ name: "Probe", email: "probe@probe.example" }] }],
+  },
+  "lib/tenants/actions.ts#addAwsAccount": {
+    permission: "tenants.write",
+    args: () => [{ tenantId: NO_ROW, accountId: "999900000001", name: "probe", roleType: "read_only" }],
+  },
+  "lib/tenants/actions.ts#updateAwsAccount": {
+    permission: "tenants.write",
+    args: () => [{ awsAccountId: NO_ROW, name: "probe", roleType: "read_only" }],
+  },
+  "lib/tenants/actions.ts#revealExternalId": {
+    permission: "tenants.reveal_external_id",
+    args: () => [{ awsAccountId: NO_ROW }],
   },
 };
 

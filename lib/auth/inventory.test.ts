@@ -15,6 +15,11 @@ const pages: Record<string, Permission | "public" | "signed-in"> = {
   "app/page.tsx": "signed-in",
   "app/(auth)/sign-in/page.tsx": "public",
   "app/(console)/tenants/page.tsx": "tenants.read",
+  "app/(console)/tenants/new/page.tsx": "tenants.write",
+  "app/(console)/tenants/[pumpId]/page.tsx": "tenants.read",
+  "app/(console)/tenants/[pumpId]/edit/page.tsx": "tenants.write",
+  "app/(console)/tenants/[pumpId]/accounts/new/page.tsx": "tenants.write",
+  "app/(console)/tenants/[pumpId]/accounts/[accountId]/edit/page.tsx": "tenants.write",
   "app/(console)/invites/page.tsx": "invites.read",
   "app/(console)/exceptions/page.tsx": "exceptions.read",
   "app/(console)/customer-access/page.tsx": "customer_access.read",
@@ -37,6 +42,11 @@ const actions: Record<string, Permission> = {
   "lib/staff/actions.ts#addStaff": "staff.manage",
   "lib/staff/actions.ts#changeStaffRole": "staff.manage",
   "lib/staff/actions.ts#setStaffDisabled": "staff.manage",
+  "lib/tenants/actions.ts#createTenant": "tenants.write",
+  "lib/tenants/actions.ts#updateTenant": "tenants.write",
+  "lib/tenants/actions.ts#addAwsAccount": "tenants.write",
+  "lib/tenants/actions.ts#updateAwsAccount": "tenants.write",
+  "lib/tenants/actions.ts#revealExternalId": "tenants.reveal_external_id",
 };
 
 const root = path.resolve(import.meta.dirname, "../..");

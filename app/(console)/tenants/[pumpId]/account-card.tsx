@@ -1,0 +1,108 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { formatAccountId } from "@/lib/tenants/aws-ids";
+import { deploymentLabels, describeMembership, exceptionLabels, handshakeTones, verificationTones } from "@/lib/tenants/detail-labels";
+import { onboardingLabels, onboardingTones, roleTypeLabels, verificationLabels } from "@/lib/tenants/labels";
+import type { AccountCardData } from "@/lib/tenants/tenant-queries";
+import { ExternalIdReveal } from "./external-id-reveal";
+import { formatUtc } from "./format";
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[10rem_1fr] gap-2 py-1.5 text-sm">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="min-w-0 text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+type Props = { account: AccountCardData; pumpId: string; canWrite: boolean; canReveal: boolean };
+
+/** One AWS account. Its id is the anchor global search links to: `#account-<12 digits>`. */
+export function AccountCard({ account: a, pumpId, canWrite, canReveal }: Props) {
+  const label = formatAccountId(a.accountId);
+  return (
+    <section
+      id={`account-${a.accountId}`}
+      aria-labelledby={`account-${a.accountId}-title`}
+      className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h3 id={`account-${a.accountId}-title`} className="flex items-center gap-2 text-base font-semibold text-slate-900">
+          <span className="font-mono">{label}</span>
+          <CopyButton value={a.accountId} label={`Copy account ID ${a.accountId}`} />
+          <span className="font-normal text-slate-600">{a.name}</span>
+        </h3>
+        <div className="flex items-center gap-2">
+          <span className="text-xs text-slate-500">Onboarding</span>
+          <Badge tone={onboardingTones[a.onboardingState]}>{onboardingLabels[a.onboardingState]}</Badge>
+          {canWrite ? (
+            <Link href={`/tenants/${pumpId}/accounts/${a.accountId}/edit`} className={buttonClass("secondary", "sm")}>
+              Edit account<span className="sr-only"> {label}</span>
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <dl className="divide-y divide-slate-100">
+        <Row label="Root / contact email">{a.email ?? <span className="text-slate-500">not recorded</span>}</Row>
+        <Row label="Role ARN">
+          {a.roleArn ? (
+            <span className="flex flex-wrap items-center gap-2">
+              <code className="font-mono text-xs break-all" data-testid="role-arn">
+                {a.roleArn}
+              </code>
+              <CopyButton value={a.roleArn} label={`Copy role ARN of account ${label}`} />
+            </span>
+          ) : (
+            <span className="text-slate-500">No role deployed yet</span>
+          )}
+        </Row>
+        <Row label="Role type">{roleTypeLabels[a.roleType]}</Row>
+        <Row label="Deployment">{a.deploymentMethod ? deploymentLabels[a.deploymentMethod] : "—"}</Row>
+        <Row label="External ID">
+          <ExternalIdReveal awsAccountId={a.id} accountLabel={label} masked={a.externalIdMasked} canReveal={canReveal} />
+        </Row>
+        <Row label="Verification">
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone={verificationTones[a.verificationState]}>{verificationLabels[a.verificationState]}</Badge>
+            <span className="text-xs text-slate-600">last checked {formatUtc(a.lastVerifiedAt)}</span>
+          </span>
+          {a.lastVerificationError ? <p className="mt-1 text-sm text-red-800">{a.lastVerificationError}</p> : null}
+        </Row>
+        <Row label="Membership">{describeMembership(a)}</Row>
+        <Row label="Open exceptions">
+          {a.exceptions.length === 0 ? (
+            <span className="text-slate-500">None</span>
+          ) : (
+            <ul className="space-y-1">
+              {a.exceptions.map((e) => (
+                <li key={e.id}>
+                  <Badge tone="bad">{exceptionLabels[e.state]}</Badge> {e.reason}{" "}
+                  <span className="text-xs text-slate-500">since {formatUtc(e.createdAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Row>
+        <Row label="Invites">
+          {a.invites.length === 0 ? (
+            <span className="text-slate-500">None</span>
+          ) : (
+            <ul className="space-y-1">
+              {a.invites.map((i) => (
+                <li key={i.id} className="flex flex-wrap items-center gap-2">
+                  <code className="font-mono text-xs">{i.handshakeId ?? "(no handshake yet)"}</code>
+                  <Badge tone={handshakeTones[i.state]}>{i.state}</Badge>
+                  <span className="text-xs text-slate-500">expires {formatUtc(i.expiresAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Row>
+      </dl>
+    </section>
+  );
+}

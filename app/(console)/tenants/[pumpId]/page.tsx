@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/require";
+import { pumpIdSchema } from "@/lib/tenants/schemas";
+import { getTenantPageData } from "@/lib/tenants/tenant-queries";
+import { AccountCard } from "./account-card";
+import { noticeText } from "./notice";
+import { TenantSummary } from "./tenant-summary";
+import { TenantAuditTrail, TenantTimeline } from "./tenant-history";
+
+type Props = {
+  params: Promise<{ pumpId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Tenant ${(await params).pumpId}` };
+}
+
+export default async function TenantPage({ params, searchParams }: Props) {
+  const actor = await requirePermission("tenants.read");
+  const pumpId = pumpIdSchema.safeParse((await params).pumpId);
+  if (!pumpId.success) notFound();
+  const data = await getTenantPageData(await getDb(), pumpId.data);
+  if (!data) notFound();
+  const { tenant, accounts, timeline, auditTrail } = data;
+  const canWrite = can(actor.role, "tenants.write");
+  const canReveal = can(actor.role, "tenants.reveal_external_id");
+  const notice = noticeText((await searchParams).notice);
+
+  return (
+    <>
+      <PageHeader
+        title={tenant.name}
+        description={<span className="font-mono">{tenant.pumpId}</span>}
+        actions={
+          canWrite ? (
+            <div className="flex gap-2">
+              <Link href={`/tenants/${tenant.pumpId}/edit`} className={buttonClass("secondary")}>
+                Edit tenant
+              </Link>
+              <Link href={`/tenants/${tenant.pumpId}/accounts/new`} className={buttonClass()}>
+                Add AWS account
+              </Link>
+            </div>
+          ) : null
+        }
+      />
+      {notice ? (
+        <div className="mb-4">
+          <Alert tone="success">{notice}</Alert>
+        </div>
+      ) : null}
+      <TenantSummary tenant={tenant} />
+      <h2 className="mb-3 text-lg font-semibold text-slate-900">AWS accounts</h2>
+      <div className="mb-8 space-y-4">
+        {accounts.length === 0 ? (
+          <EmptyState title="No AWS accounts yet">
+            {canWrite ? "Add the customer's first account with “Add AWS account”." : "None has been added."}
+          </EmptyState>
+        ) : (
+          accounts.map((a) => (
+            <AccountCard key={a.id} account={a} pumpId={tenant.pumpId} canWrite={canWrite} canReveal={canReveal} />
+          ))
+        )}
+      </div>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <TenantTimeline entries={timeline} />
+        <TenantAuditTrail rows={auditTrail} tenantId={tenant.id} canReadAudit={can(actor.role, "audit.read")} />
+      </div>
+    </>
+  );
+}

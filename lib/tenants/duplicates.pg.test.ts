@@ -1,0 +1,93 @@
+// PostgreSQL server only (`*.pg.test.ts`): PGlite has a single connection, so a second transaction cannot be held
+// open there while the action runs.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { awsAccounts } from "@/db/schema";
+import { createTestDatabase } from "@/db/test-database";
+import { seedDatabase } from "@/db/seed-core";
+import { request, sameOrigin, signInAs } from "@/lib/auth/test-kit";
+import { accountRow, lastAudit, tenantRow } from "./db-test-kit";
+import { generateExternalId } from "./external-id";
+
+const db = vi.hoisted(() => ({ handle: null as DatabaseHandle | null }));
+vi.mock("next/headers", async () => {
+  const kit = await import("@/lib/auth/test-kit");
+  return { headers: async () => kit.request.headers };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("@/lib/auth/session", async () => {
+  const kit = await import("@/lib/auth/test-kit");
+  return { getStaffPrincipal: async () => kit.currentActor() };
+});
+vi.mock("@/db/client", async (original) => ({
+  ...(await original<object>()),
+  getDb: async () => db.handle!.db,
+}));
+
+const { addAwsAccount } = await import("./actions");
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db.handle = handle;
+  await seedDatabase(handle.db);
+}, 120_000);
+afterAll(() => handle.close());
+
+beforeEach(() => {
+  request.actor = null;
+  sameOrigin();
+});
+
+const accountValues = async (pumpId: string, accountId: string) => ({
+  tenantId: (await tenantRow(handle.db, pumpId))!.id,
+  accountId,
+  name: "race",
+  roleType: "read_only" as const,
+  externalId: generateExternalId(),
+});
+
+describe("a duplicate that lands between the check and the write (postgres)", () => {
+  it(
+    "answers with the duplicate message when the other insert lands between the check and the write",
+    async () => {
+      await signInAs(handle.db, "support");
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let inserted!: () => void;
+      const ready = new Promise<void>((resolve) => (inserted = resolve));
+      const values = await accountValues("PUMP-0042", "400000000001");
+      const holder = handle.db.transaction(async (tx) => {
+        await tx.insert(awsAccounts).values(values);
+        inserted();
+        await gate;
+      });
+      await ready;
+      const pending = addAwsAccount({
+        tenantId: (await tenantRow(handle.db, "PUMP-0043"))!.id,
+        accountId: "400000000001",
+        name: "late",
+        roleType: "read_only",
+      });
+      // Wait until the action's insert is blocked on the uncommitted row: its check has already passed.
+      let sawWait = false;
+      for (let i = 0; i < 100 && !sawWait; i++) {
+        const waiting = (await handle.db.execute(
+          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        )) as unknown as { rows: { n: number }[] };
+        sawWait = waiting.rows[0]!.n > 0;
+        if (!sawWait) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      release();
+      expect(sawWait).toBe(true);
+      await holder;
+      expect(await pending).toMatchObject({
+        ok: false,
+        fieldErrors: { accountId: ["AWS account 400000000001 already belongs to Acme Corp (PUMP-0042)."] },
+      });
+      expect((await accountRow(handle.db, "400000000001"))!.name).toBe("race");
+      expect(await lastAudit(handle.db)).toMatchObject({ action: "tenants.add_aws_account", outcome: "failed" });
+    },
+  );
+});

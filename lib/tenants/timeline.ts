@@ -1,0 +1,51 @@
+import { formatAccountId } from "./aws-ids";
+
+/** One ok audit row about a tenant or one of its accounts, as the timeline reads it. */
+export type TimelineSource = {
+  action: string;
+  actorName: string | null;
+  actorEmail: string | null;
+  /** The 12-digit AWS account ID when the row targets one of the tenant's accounts. */
+  accountId: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+export function actorLabel(name: string | null, email: string | null): string {
+  if (name) return name;
+  if (email?.startsWith("system:")) return `System (${email.slice("system:".length)})`;
+  return email ?? "Someone";
+}
+
+const field = (value: unknown, key: string) =>
+  value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+
+type Describe = (actor: string, account: string) => string;
+
+// Actions of this and later capabilities, in words. An action missing here still shows, by its name.
+const sentences: Record<string, Describe> = {
+  "tenants.create": (actor) => `${actor} created the tenant`,
+  "tenants.update": (actor) => `${actor} edited the tenant's details`,
+  "tenants.add_aws_account": (actor, account) => `${actor} added account ${account}`,
+  "tenants.reveal_external_id": (actor, account) => `${actor} revealed the External ID of account ${account}`,
+  "onboarding.issue": (actor, account) => `${actor} issued an onboarding link for account ${account}`,
+  "onboarding.record_manual": (actor, account) => `${actor} recorded a manually deployed role for account ${account}`,
+  "roles.verify": (actor, account) => `${actor} verified the role of account ${account}`,
+  "invites.send": (actor, account) => `${actor} invited account ${account} into a Pump organization`,
+  "invites.cancel": (actor, account) => `${actor} cancelled the invite of account ${account}`,
+};
+
+/** A readable sentence for a timeline entry: "Ada Admin added account 1234-5678-9012". */
+export function describeEvent(e: TimelineSource): string {
+  const actor = actorLabel(e.actorName, e.actorEmail);
+  const account = e.accountId ? formatAccountId(e.accountId) : "(removed)";
+  if (e.action === "tenants.update_aws_account") {
+    const arnChanged = field(e.before, "roleArn") !== field(e.after, "roleArn");
+    return arnChanged
+      ? `${actor} changed the role ARN of account ${account}; the role must be verified again`
+      : `${actor} edited account ${account}`;
+  }
+  const describe = sentences[e.action];
+  if (describe) return describe(actor, account);
+  return e.accountId ? `${actor}: ${e.action} (account ${account})` : `${actor}: ${e.action}`;
+}
