@@ -30,6 +30,18 @@ for (const role of roles) {
   });
 }
 
+test.describe("[access] pages inside a section", () => {
+  test.use({ storageState: storageState("solutions_architect") });
+
+  test("a role that may read tenants but not write them gets a 403 on the create and edit pages", async ({ page }) => {
+    for (const path of ["/tenants/new", "/tenants/PUMP-0042/edit", "/tenants/PUMP-0042/accounts/new"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+    }
+    expect((await page.goto("/tenants/PUMP-0042"))?.status()).toBe(200);
+  });
+});
+
 test.describe("[access] signed out", () => {
   test("every section redirects to sign-in, even with a middleware-bypass header", async ({ page, request }) => {
     for (const section of sections) {

@@ -74,9 +74,12 @@ test.describe("[tenants] tenant page", () => {
     await manager.close();
   });
 
-  test("an unknown Pump ID is not found", async ({ page }) => {
-    await page.goto("/tenants/PUMP-9999");
-    await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
+  test("an unknown Pump ID is a real 404, and its edit pages too", async ({ page }) => {
+    for (const path of ["/tenants/PUMP-9999", "/tenants/PUMP-9999/edit", "/tenants/not-a-pump-id"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
+    }
   });
 });
 

@@ -14,9 +14,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const pages: Record<string, Permission | "public" | "signed-in"> = {
   "app/page.tsx": "signed-in",
   "app/(auth)/sign-in/page.tsx": "public",
-  "app/(console)/tenants/page.tsx": "tenants.read",
+  "app/(console)/tenants/(list)/page.tsx": "tenants.read",
   "app/(console)/tenants/new/page.tsx": "tenants.write",
-  "app/(console)/tenants/[pumpId]/page.tsx": "tenants.read",
+  "app/(console)/tenants/[pumpId]/(detail)/page.tsx": "tenants.read",
   "app/(console)/tenants/[pumpId]/edit/page.tsx": "tenants.write",
   "app/(console)/tenants/[pumpId]/accounts/new/page.tsx": "tenants.write",
   "app/(console)/tenants/[pumpId]/accounts/[accountId]/edit/page.tsx": "tenants.write",
