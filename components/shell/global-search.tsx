@@ -1,35 +1,140 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { searchResultHref, type SearchResponse, type SearchResult } from "@/lib/search/types";
+
+type SearchState =
+  | { status: "idle" }
+  | { status: "loading"; results: SearchResult[] }
+  | { status: "done"; results: SearchResult[]; notice?: string }
+  | { status: "error"; message: string };
+
+// Long enough to skip the keystrokes of a fast typist, short enough that a paste feels instant.
+const DEBOUNCE_MS = 150;
 
 /**
- * The ⌘K / Ctrl+K search box. Searching arrives with the tenants capability; until then it says so honestly.
+ * ⌘K / Ctrl+K (or the header box) opens a dialog with a combobox: paste anything from a ticket, arrows move, Enter
+ * opens the tenant (at the matched account), Esc closes. Each keystroke cancels the previous request.
  */
 export function GlobalSearch() {
-  const [open, setOpen] = useState(false);
+  const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inflight = useRef<AbortController | null>(null);
+  const [query, setQuery] = useState("");
+  const [state, setState] = useState<SearchState>({ status: "idle" });
+  const [active, setActive] = useState(0);
+  const id = useId();
+  const listboxId = `${id}-results`;
+  const statusId = `${id}-status`;
+  const optionId = (i: number) => `${id}-option-${i}`;
+
+  const results = state.status === "done" || state.status === "loading" ? state.results : [];
+  const isExpanded = results.length > 0;
+
+  function cancelPending() {
+    clearTimeout(timer.current);
+    inflight.current?.abort();
+    inflight.current = null;
+  }
+
+  function openSearch() {
+    if (!dialog.current?.open) dialog.current?.showModal();
+    input.current?.focus();
+  }
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === "k") {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.metaKey || e.ctrlKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k") {
         e.preventDefault();
-        setOpen(true);
+        if (!dialog.current?.open) dialog.current?.showModal();
+        input.current?.focus();
       }
     };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      clearTimeout(timer.current);
+      inflight.current?.abort();
+    };
   }, []);
 
-  useEffect(() => {
-    if (open) dialog.current?.showModal();
-    else dialog.current?.close();
-  }, [open]);
+  function reset() {
+    cancelPending();
+    setQuery("");
+    setState({ status: "idle" });
+    setActive(0);
+  }
+
+  function onChange(value: string) {
+    setQuery(value);
+    cancelPending();
+    // Empty input: no request, no results.
+    if (value.trim() === "") {
+      setState({ status: "idle" });
+      return;
+    }
+    setState((s) => ({ status: "loading", results: s.status === "done" || s.status === "loading" ? s.results : [] }));
+    timer.current = setTimeout(() => void fetchResults(value), DEBOUNCE_MS);
+  }
+
+  async function fetchResults(value: string) {
+    const controller = new AbortController();
+    inflight.current = controller;
+    try {
+      // URLSearchParams, not encodeURIComponent: it never throws, even on a lone surrogate.
+      const response = await fetch(`/api/search?${new URLSearchParams({ q: value })}`, {
+        signal: controller.signal,
+        headers: { accept: "application/json" },
+        cache: "no-store",
+      });
+      if (controller.signal.aborted) return;
+      if (!response.ok) {
+        const message =
+          response.status === 401 ? "Your session has ended. Sign in again." : "Search failed. Try again.";
+        setState({ status: "error", message });
+        return;
+      }
+      const body = (await response.json()) as SearchResponse;
+      if (controller.signal.aborted) return;
+      setState({ status: "done", results: body.results, notice: body.notice });
+      setActive(0);
+    } catch {
+      if (!controller.signal.aborted)
+        setState({ status: "error", message: "Search failed. Check your connection and try again." });
+    }
+  }
+
+  function go(result: SearchResult) {
+    dialog.current?.close();
+    router.push(searchResultHref(result));
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    const count = results.length;
+    if (e.key === "ArrowDown" && count > 0) {
+      e.preventDefault();
+      setActive((a) => (a + 1) % count);
+    } else if (e.key === "ArrowUp" && count > 0) {
+      e.preventDefault();
+      setActive((a) => (a - 1 + count) % count);
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      // Only results for what is in the box now: a stale list while a request is in flight could open the wrong tenant.
+      const result = state.status === "done" ? state.results[active] : undefined;
+      if (result) go(result);
+    }
+  }
 
   return (
     <>
       <button
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={openSearch}
+        aria-haspopup="dialog"
+        aria-keyshortcuts="Meta+K Control+K"
         className="flex w-full max-w-md items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-1.5 text-left text-sm text-slate-500 hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         <span>Search tenants, accounts, ARNs…</span>
@@ -38,25 +143,88 @@ export function GlobalSearch() {
       <dialog
         ref={dialog}
         aria-label="Global search"
-        onClose={() => setOpen(false)}
-        className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+        onClose={reset}
+        // A click on the backdrop (the dialog element itself, outside its content) closes it.
+        onClick={(e) => e.target === e.currentTarget && dialog.current?.close()}
+        className="m-auto mt-[12vh] w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <div className="space-y-3 p-4">
-          <label htmlFor="global-search-input" className="block text-sm font-medium text-slate-800">
+          <label htmlFor={`${id}-input`} className="block text-sm font-medium text-slate-800">
             Search
           </label>
           <input
-            id="global-search-input"
-            autoFocus
-            disabled
-            placeholder="Account ID, role ARN, Pump ID, email, company…"
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            ref={input}
+            id={`${id}-input`}
+            type="text"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={isExpanded}
+            aria-controls={listboxId}
+            aria-activedescendant={isExpanded && results[active] ? optionId(active) : undefined}
+            aria-describedby={statusId}
+            autoComplete="off"
+            spellCheck={false}
+            value={query}
+            onChange={(e) => onChange(e.target.value)}
+            onKeyDown={onKeyDown}
+            placeholder="Account ID, role ARN, Pump ID, o-…/h-… ID, email, company…"
+            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600"
           />
-          <p className="text-sm text-slate-600">
-            Coming soon: search arrives with the tenants capability. Press Esc to close.
-          </p>
+          <ul
+            id={listboxId}
+            role="listbox"
+            aria-label="Matching tenants"
+            aria-busy={state.status === "loading"}
+            hidden={!isExpanded}
+            className={`max-h-96 overflow-y-auto rounded-md border border-slate-200 ${state.status === "loading" ? "opacity-60" : ""}`}
+          >
+            {results.map((result, i) => (
+              <li
+                key={`${result.pumpId}-${result.accountId ?? ""}`}
+                id={optionId(i)}
+                role="option"
+                aria-selected={i === active}
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseMove={() => setActive(i)}
+                onClick={() => go(result)}
+                className={`cursor-pointer px-3 py-2 text-sm ${i === active ? "bg-indigo-50" : "bg-white"}`}
+              >
+                <span className="flex items-baseline justify-between gap-3">
+                  <span className="font-medium text-slate-900">{result.tenantName}</span>
+                  <span className="font-mono text-xs text-slate-500">{result.pumpId}</span>
+                </span>
+                <span className="block text-xs text-slate-600">
+                  Matched: {result.matched}
+                  {result.accountId && !result.matched.includes(result.accountId)
+                    ? ` · account ${result.accountId}`
+                    : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <SearchStatus id={statusId} state={state} query={query} />
         </div>
       </dialog>
     </>
+  );
+}
+
+function SearchStatus({ id, state, query }: { id: string; state: SearchState; query: string }) {
+  if (state.status === "error") {
+    return (
+      <p id={id} role="alert" className="text-sm text-red-700">
+        {state.message}
+      </p>
+    );
+  }
+  let text: string;
+  if (state.status === "idle") text = "Paste anything from a ticket. ↑↓ to move, Enter to open, Esc to close.";
+  else if (state.status === "loading") text = "Searching…";
+  else if (state.results.length === 0) text = `Nothing matches “${query.trim()}”.`;
+  else text = `${state.results.length} found.${state.notice ? ` ${state.notice}` : ""}`;
+  return (
+    <p id={id} role="status" className="text-sm text-slate-600">
+      {text}
+    </p>
   );
 }

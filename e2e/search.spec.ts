@@ -1,0 +1,83 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageState } from "./fixtures";
+
+test.use({ storageState: storageState("support") });
+
+function searchDialog(page: Page) {
+  const dialog = page.getByRole("dialog", { name: "Global search" });
+  return { dialog, box: dialog.getByRole("combobox", { name: "Search" }), results: dialog.getByRole("listbox") };
+}
+
+test("[search] support engineer pastes a role ARN in ⌘K and lands on the tenant", async ({ page }) => {
+  await page.goto("/tenants");
+  await page.keyboard.press("Control+K");
+  const { dialog, box, results } = searchDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(box).toBeFocused();
+
+  // A paste arrives as one input event.
+  await page.keyboard.insertText("arn:aws:sts::444455556666:assumed-role/PumpCustomerAccess/someone");
+  const acme = results.getByRole("option", { name: /Acme Corp/ });
+  await expect(acme).toBeVisible();
+  await expect(acme).toContainText("PUMP-0042");
+  await expect(acme).toContainText("Matched: role ARN");
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await acme.getAttribute("id"))!);
+
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/tenants\/PUMP-0042#account-444455556666$/);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
+});
+
+test("[search] support engineer finds a company by a typo'd name", async ({ page }) => {
+  await page.goto("/tenants");
+  await page.keyboard.press("Control+K");
+  const { box, results } = searchDialog(page);
+  await box.fill("Globx");
+  const first = results.getByRole("option").first();
+  await expect(first).toContainText("Globex Corporation");
+  await expect(first).toContainText("Matched: name (similar)");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/tenants\/PUMP-0043$/);
+});
+
+test("[search] support engineer finds an account by its ID written with dashes, from the header box", async ({
+  page,
+}) => {
+  await page.goto("/tenants");
+  await page.getByRole("button", { name: "Search tenants, accounts, ARNs…" }).click();
+  const { box, results } = searchDialog(page);
+  await expect(box).toBeFocused();
+  await box.fill("4444-5555-6666");
+  const option = results.getByRole("option", { name: /Acme Corp/ });
+  await expect(option).toContainText("Matched: account ID 444455556666");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/tenants\/PUMP-0042#account-444455556666$/);
+});
+
+test("[search] arrows move through the results, an unknown value says so, and Esc closes", async ({ page }) => {
+  await page.goto("/tenants");
+  await page.keyboard.press("Control+K");
+  const { dialog, box, results } = searchDialog(page);
+  await box.fill("corporation");
+  const options = results.getByRole("option");
+  await expect(options.nth(1)).toBeVisible();
+  await expect(options.first()).toHaveAttribute("aria-selected", "true");
+  await box.press("ArrowDown");
+  await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await options.nth(1).getAttribute("id"))!);
+  await box.press("ArrowUp");
+  await expect(options.first()).toHaveAttribute("aria-selected", "true");
+
+  await box.fill("o-nosuchorg000");
+  await expect(dialog.getByRole("status")).toHaveText("Nothing matches “o-nosuchorg000”.");
+  await expect(options).toHaveCount(0);
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+
+  await box.fill("");
+  await expect(options).toHaveCount(0);
+  await box.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/tenants$/);
+});
