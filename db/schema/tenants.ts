@@ -100,9 +100,11 @@ export const awsAccounts = pgTable(
     uniqueIndex("aws_accounts_account_id_key").on(t.accountId),
     uniqueIndex("aws_accounts_external_id_key").on(t.externalId),
     check("aws_accounts_account_id_format", sql`${t.accountId} ~ '^[0-9]{12}$'`),
+    // A constant pattern (compiled once and cached by PostgreSQL) plus a substring comparison: concatenating the
+    // account ID into the pattern made PostgreSQL compile a new regex for every row written (~1 ms each).
     check(
       "aws_accounts_role_arn_matches_account",
-      sql`${t.roleArn} is null or ${t.roleArn} ~ ('^arn:aws:iam::' || ${t.accountId} || ':role/([\\x21-\\x7e]+/)*[\\w+=,.@-]{1,64}$')`,
+      sql`${t.roleArn} is null or (${t.roleArn} ~ '^arn:aws:iam::[0-9]{12}:role/([\\x21-\\x7e]+/)*[\\w+=,.@-]{1,64}$' and substr(${t.roleArn}, 14, 12) = ${t.accountId})`,
     ),
     // Length apart: PostgreSQL's regex engine caps repetition counts at 255.
     check(

@@ -1,0 +1,2 @@
+ALTER TABLE "aws_accounts" DROP CONSTRAINT "aws_accounts_role_arn_matches_account";--> statement-breakpoint
+ALTER TABLE "aws_accounts" ADD CONSTRAINT "aws_accounts_role_arn_matches_account" CHECK ("aws_accounts"."role_arn" is null or ("aws_accounts"."role_arn" ~ '^arn:aws:iam::[0-9]{12}:role/([\x21-\x7e]+/)*[\w+=,.@-]{1,64}$' and substr("aws_accounts"."role_arn", 14, 12) = "aws_accounts"."account_id"));
