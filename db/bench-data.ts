@@ -7,21 +7,21 @@ import type { Db } from "./client";
  * accounts failing verification, 1 % with an open exception, 6 % with an invite.
  */
 /** Bump when the generated data changes: the benchmark keeps databases per version and regenerates otherwise. */
-export const BENCH_DATA_VERSION = 2;
+export const BENCH_DATA_VERSION = 3;
 
 export async function generateBenchData(db: Db, tenants: number) {
   const accounts = Math.round(tenants * 2.5);
   await db.execute(sql`
     insert into tenants (pump_id, name, account_manager_id, accounts_count, created_at, last_activity_at)
     select 'PUMP-' || lpad(g::text, 7, '0'),
-           (array['Acme','Globex','Initech','Umbrella','Hooli','Stark','Wayne','Soylent','Cyberdyne','Tyrell','Wonka','Massive',
-                  'Vandelay','Aperture','Black Mesa','Oscorp','Gringotts','Monarch','Pied Piper','Dunder','Nakatomi','Virtucon',
-                  'Bluth','Sterling','Prestige','Kramerica','Ollivander','Zorg','Weyland','Yoyodyne','Rekall','Tessier','Ashpool',
-                  'Sirius','Krusty','Duff','Planet','Nuka','Vault','Abstergo'])[1 + g % 40]
+           -- Company names: a made-up word from three of 20 syllables (8,000 words) and one of 25 trades, like real
+           -- customer lists where most names are distinct and a few words ("Systems") are common.
+           initcap((array['ka','lo','mi','ra','ten','vo','zu','bel','cor','dan','fel','gor','hin','jas','kel','mar','nor','pel','quin','sor'])[1 + ('x' || substr(md5('a' || g), 1, 6))::bit(24)::int % 20]
+                || (array['ka','lo','mi','ra','ten','vo','zu','bel','cor','dan','fel','gor','hin','jas','kel','mar','nor','pel','quin','sor'])[1 + ('x' || substr(md5('b' || g), 1, 6))::bit(24)::int % 20]
+                || (array['ka','lo','mi','ra','ten','vo','zu','bel','cor','dan','fel','gor','hin','jas','kel','mar','nor','pel','quin','sor'])[1 + ('x' || substr(md5('c' || g), 1, 6))::bit(24)::int % 20])
              || ' ' || (array['Labs','Systems','Holdings','Analytics','Cloud','Logistics','Foods','Energy','Media','Health',
                   'Robotics','Capital','Studios','Networks','Retail','Airways','Biotech','Motors','Security','Games','Mining',
-                  'Textiles','Pharma','Insurance','Telecom'])[1 + (g / 40) % 25]
-             || ' ' || (g % 9973),
+                  'Textiles','Pharma','Insurance','Telecom'])[1 + ('x' || substr(md5('d' || g), 1, 6))::bit(24)::int % 25],
            (select id from staff where role = 'account_manager' order by email limit 1 offset 0),
            0,
            timestamptz '2023-01-01' + (g * 947 % ${tenants}) * interval '15 minutes',

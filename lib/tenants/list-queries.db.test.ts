@@ -1,7 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { staff, tenants } from "@/db/schema";
+import { awsAccounts, staff, tenants } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
 import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
 import { exportTenants } from "./export";
@@ -56,6 +56,18 @@ describe(`tenants list (${testDatabaseKind()})`, () => {
   it("shows each tenant's states at a glance", async () => {
     const { rows } = await listTenants(handle.db, query({ q: "Massive" }));
     expect(rows[0]?.glance).toEqual({ states: { joined: 1, role_verified: 1, link_issued: 1 }, failing: 0, openExceptions: 0 });
+  });
+
+  it("never carries an External ID in the list's payload or in the export", async () => {
+    const secrets = (await handle.db.select({ v: awsAccounts.externalId }).from(awsAccounts)).map((r) => r.v);
+    expect(secrets.length).toBeGreaterThan(10);
+    const payload = JSON.stringify(await listTenants(handle.db, query({})));
+    const exported: unknown[] = [];
+    for await (const batch of exportTenants(handle.db, query({}))) exported.push(...batch);
+    for (const secret of secrets) {
+      expect(payload).not.toContain(secret);
+      expect(JSON.stringify(exported)).not.toContain(secret);
+    }
   });
 
   it("refuses unknown sort columns and malformed parameters by falling back, never by interpolating", () => {
