@@ -20,6 +20,9 @@ export type DatabaseTarget = { driver: "pglite"; dir: string } | { driver: "pg";
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.driver === "pg") {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle client can lose its connection (server restart, failover). Without a listener, node-postgres's
+    // 'error' event would crash the whole process; the pool replaces the client on the next query instead.
+    pool.on("error", (error) => console.error(`[db] idle PostgreSQL connection lost: ${error.message}`));
     return { db: drizzlePg(pool, { schema }) as unknown as Db, close: () => pool.end() };
   }
   if (!target.dir.startsWith("memory://")) mkdirSync(target.dir, { recursive: true });

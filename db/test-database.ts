@@ -44,9 +44,18 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     db: handle.db,
     close: async () => {
       await handle.close();
+      // No FORCE: killing a connection that is still closing surfaces as an unhandled error. Wait for it instead.
       const drop = new pg.Client({ connectionString: base.toString() });
       await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await drop.query(`drop database if exists ${name}`);
+          break;
+        } catch (error) {
+          if (attempt >= 50 || (error as { code?: string }).code !== "55006") throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await drop.end();
     },
   };
