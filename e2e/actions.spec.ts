@@ -39,6 +39,19 @@ const catalog: Record<string, { permission: Permission; args: (ids: { support2: 
     permission: "tenants.write",
     args: () => [{ awsAccountId: NO_ROW, name: "probe", roleType: "read_only" }],
   },
+  "lib/onboarding/actions.ts#issueOnboarding": {
+    permission: "onboarding.issue",
+    args: () => [{ tenantId: NO_ROW, roleType: "read_only", region: "us-east-1" }],
+  },
+  "lib/onboarding/actions.ts#reissueOnboarding": { permission: "onboarding.issue", args: () => [{ onboardingId: NO_ROW }] },
+  "lib/onboarding/actions.ts#revokeOnboarding": { permission: "onboarding.issue", args: () => [{ onboardingId: NO_ROW }] },
+  "lib/onboarding/actions.ts#showOnboardingLink": { permission: "onboarding.issue", args: () => [{ onboardingId: NO_ROW }] },
+  "lib/onboarding/actions.ts#recordManualRole": {
+    permission: "onboarding.record_manual",
+    args: () => [{ awsAccountId: NO_ROW, roleArn: "arn:aws:iam::999900000001:role/Probe" }],
+  },
+  "lib/onboarding/actions.ts#verifyRole": { permission: "roles.verify", args: () => [{ awsAccountId: NO_ROW }] },
+  "lib/onboarding/actions.ts#simulateDeployment": { permission: "sandbox.simulate", args: () => [{ onboardingId: NO_ROW }] },
   "lib/tenants/actions.ts#revealExternalId": {
     permission: "tenants.reveal_external_id",
     args: () => [{ awsAccountId: NO_ROW }],

@@ -8,6 +8,7 @@ const production = {
   OIDC_ISSUER: "https://login.pump.test",
   OIDC_CLIENT_ID: "console",
   OIDC_CLIENT_SECRET: "s3cret",
+  CALLBACK_TOPIC_ARNS: "arn:aws:sns:us-east-1:999988887777:pump-role-registration",
 };
 
 function failure(source: Record<string, string>) {
@@ -51,6 +52,10 @@ describe("parseEnv", () => {
     ["NEXTAUTH_SECRET", { NEXTAUTH_SECRET: "short" }],
     ["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "dG9vIHNob3J0" }],
     ["TEST_DATABASE_URL", { TEST_DATABASE_URL: "file:x" }],
+    ["CALLBACK_TOPIC_ARNS", { CALLBACK_TOPIC_ARNS: "arn:aws:sqs:us-east-1:1:q" }],
+    ["SNS_MIN_SIGNATURE_VERSION", { SNS_MIN_SIGNATURE_VERSION: "3" }],
+    ["ONBOARDING_LINK_TTL_DAYS", { ONBOARDING_LINK_TTL_DAYS: "90" }],
+    ["TEMPLATE_BASE_URL", { TEMPLATE_BASE_URL: "http://templates.example" }],
   ])("names %s when its value is bad", (name, source) => {
     const error = failure(source);
     expect(error.variables).toContain(name);
@@ -63,7 +68,7 @@ describe("parseEnv", () => {
     expect(env.oidc?.clientId).toBe("console");
   });
 
-  it.each(["NEXTAUTH_SECRET", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"])(
+  it.each(["NEXTAUTH_SECRET", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "CALLBACK_TOPIC_ARNS"])(
     "requires %s in production",
     (name) => {
       const source: Record<string, string> = { ...production };

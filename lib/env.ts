@@ -1,9 +1,16 @@
 import { z } from "zod";
+import { ONBOARDING_REGIONS } from "./onboarding/regions";
+
+export { ONBOARDING_REGIONS };
 
 /**
  * The one place that reads `process.env`. Everything else asks `getEnv()`.
  * Validation happens once; a bad value throws an error that names the variable, and start-up stops.
  */
+
+/** The sandbox's callback topics (its console account), one per region a link can target. */
+export const SANDBOX_TOPIC_ACCOUNT = "111122223333";
+const SANDBOX_TOPIC_ARNS = ONBOARDING_REGIONS.map((r) => `arn:aws:sns:${r}:${SANDBOX_TOPIC_ACCOUNT}:pump-role-registration`);
 
 const DEV_SECRET = "pump-console-dev-secret-not-for-production-use-000";
 
@@ -44,6 +51,20 @@ const schema = z
         .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
         .optional(),
     ),
+    // Onboarding: the SNS topics whose CloudFormation callbacks are accepted (comma-separated ARNs). Outside
+    // production the sandbox's topics are the default; production must name its own.
+    CALLBACK_TOPIC_ARNS: optionalString.pipe(
+      z
+        .string()
+        .regex(
+          /^arn:aws:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}(,arn:aws:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256})*$/,
+          "must be comma-separated SNS topic ARNs",
+        )
+        .optional(),
+    ),
+    SNS_MIN_SIGNATURE_VERSION: z.enum(["1", "2"]).default("2"),
+    ONBOARDING_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+    TEMPLATE_BASE_URL: z.url({ protocol: /^https$/ }).default("https://pump-public-templates.s3.amazonaws.com/templates/"),
     TEST_DATABASE_URL: optionalString.pipe(
       z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(),
     ),
@@ -57,6 +78,7 @@ const schema = z
     need("OIDC_ISSUER", "is required in production (staff sign in through OIDC)");
     need("OIDC_CLIENT_ID", "is required in production");
     need("OIDC_CLIENT_SECRET", "is required in production");
+    need("CALLBACK_TOPIC_ARNS", "is required in production (the SNS topics CloudFormation reports to)");
     if (!e.NEXTAUTH_URL.startsWith("https://")) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be https:// in production" });
     }
@@ -106,6 +128,12 @@ export function parseEnv(source: Record<string, string | undefined>) {
     aws: {
       mode: (e.AWS_MODE === "auto" ? (hasAwsCredentials ? "sdk" : "sandbox") : e.AWS_MODE) as "sdk" | "sandbox",
       region: e.AWS_REGION,
+    },
+    onboarding: {
+      callbackTopicArns: e.CALLBACK_TOPIC_ARNS?.split(",") ?? SANDBOX_TOPIC_ARNS,
+      minSignatureVersion: Number(e.SNS_MIN_SIGNATURE_VERSION) as 1 | 2,
+      linkTtlDays: e.ONBOARDING_LINK_TTL_DAYS,
+      templateBaseUrl: e.TEMPLATE_BASE_URL.endsWith("/") ? e.TEMPLATE_BASE_URL : `${e.TEMPLATE_BASE_URL}/`,
     },
     testDatabaseUrl: e.TEST_DATABASE_URL,
   };

@@ -21,7 +21,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       </a>
       {isSandbox ? <SandboxBanner /> : null}
       <div className="flex flex-1">
-        <aside className="flex w-60 shrink-0 flex-col bg-slate-900 px-3 py-4">
+        <aside className="flex w-60 shrink-0 flex-col bg-slate-900 px-3 py-4 print:hidden">
           <p className="px-3 pb-4 text-lg font-semibold text-white">Pump Console</p>
           <Nav items={items} />
           <div className="mt-auto border-t border-slate-700 px-3 pt-4">
@@ -38,7 +38,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
-          <header className="border-b border-slate-200 bg-white px-6 py-3">
+          <header className="border-b border-slate-200 bg-white px-6 py-3 print:hidden">
             <GlobalSearch />
           </header>
           <main id="main" className="flex-1 px-6 py-6">

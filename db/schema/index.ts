@@ -4,3 +4,4 @@ export * from "./organizations";
 export * from "./sandbox";
 export * from "./tenants";
 export * from "./invites";
+export * from "./onboarding";

@@ -6,7 +6,7 @@ import { getDb, type Db } from "@/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { redact } from "@/lib/audit/redact";
 import { getEnv } from "@/lib/env";
-import { DomainError } from "@/lib/errors";
+import { isDomainError } from "@/lib/errors";
 import { getRequestId } from "@/lib/request-id";
 import { isTrustedOrigin } from "./origin";
 import { can, deniedMessage, type Permission } from "./permissions";
@@ -117,7 +117,7 @@ export function authorizedAction<S extends z.ZodType, T>(
       return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);
-      const expected = error instanceof DomainError;
+      const expected = isDomainError(error);
       if (!expected) {
         console.error(`[${requestId}] action ${config.name} failed`, redact({ message: String(error) }));
       }

@@ -20,6 +20,7 @@ const pages: Record<string, Permission | "public" | "signed-in"> = {
   "app/(console)/tenants/[pumpId]/edit/page.tsx": "tenants.write",
   "app/(console)/tenants/[pumpId]/accounts/new/page.tsx": "tenants.write",
   "app/(console)/tenants/[pumpId]/accounts/[accountId]/edit/page.tsx": "tenants.write",
+  "app/(console)/tenants/[pumpId]/accounts/[accountId]/manual/page.tsx": "onboarding.record_manual",
   "app/(console)/invites/page.tsx": "invites.read",
   "app/(console)/exceptions/page.tsx": "exceptions.read",
   "app/(console)/customer-access/page.tsx": "customer_access.read",
@@ -36,6 +37,8 @@ const routes: Record<string, Permission | "public"> = {
   // The ⌘K search; the External ID kind additionally needs tenants.reveal_external_id (checked inside).
   "app/api/search/route.ts": "tenants.read",
   "app/(console)/tenants/export/route.ts": "tenants.read",
+  // AWS posts here; the SNS signature, the topic allowlist and the onboarding token are the authorization.
+  "app/api/callbacks/cloudformation/route.ts": "public",
 };
 
 const actions: Record<string, Permission> = {
@@ -47,6 +50,13 @@ const actions: Record<string, Permission> = {
   "lib/tenants/actions.ts#addAwsAccount": "tenants.write",
   "lib/tenants/actions.ts#updateAwsAccount": "tenants.write",
   "lib/tenants/actions.ts#revealExternalId": "tenants.reveal_external_id",
+  "lib/onboarding/actions.ts#issueOnboarding": "onboarding.issue",
+  "lib/onboarding/actions.ts#reissueOnboarding": "onboarding.issue",
+  "lib/onboarding/actions.ts#revokeOnboarding": "onboarding.issue",
+  "lib/onboarding/actions.ts#showOnboardingLink": "onboarding.issue",
+  "lib/onboarding/actions.ts#verifyRole": "roles.verify",
+  "lib/onboarding/actions.ts#simulateDeployment": "sandbox.simulate",
+  "lib/onboarding/actions.ts#recordManualRole": "onboarding.record_manual",
 };
 
 const root = path.resolve(import.meta.dirname, "../..");

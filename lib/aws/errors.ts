@@ -38,11 +38,16 @@ export class AwsDomainError extends Error {
     this.retryable = init.retryable ?? retryableCodes.has(init.code);
     this.httpStatus = init.httpStatus;
     this.operation = init.operation;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 }
 
+// A brand rather than `instanceof`: Next bundles route handlers and server actions as separate module instances,
+// and the gateway (cached per process) may throw the other instance's class.
+const BRAND = Symbol.for("pump.AwsDomainError");
+
 export function isAwsDomainError(error: unknown): error is AwsDomainError {
-  return error instanceof AwsDomainError;
+  return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
 }
 
 // Node socket errors: the request may or may not have reached AWS.
@@ -121,7 +126,7 @@ function awsDetail(message: string) {
 
 /** Turns anything an AWS SDK call (or the sandbox) threw into an AwsDomainError with an actionable message. */
 export function mapAwsError(err: unknown, context?: AwsErrorContext): AwsDomainError {
-  if (err instanceof AwsDomainError) return err;
+  if (isAwsDomainError(err)) return err;
   const raw = readRaw(err);
   const entry = lookup(raw);
   const code: AwsErrorCode = entry?.code ?? "unknown";

@@ -39,6 +39,12 @@ export type AwsGateway = {
   readonly mode: "sdk" | "sandbox";
   getCallerIdentity(as?: AwsSession): Promise<CallerIdentity>;
   assumeRole(p: AssumeRoleParams): Promise<AwsSession>;
+  /** GET an SNS signing certificate (PEM). The URL must already have passed `isTrustedSigningCertUrl`. */
+  fetchSnsSigningCertificate(url: string): Promise<string>;
+  /** Confirms an SNS subscription with a GET on its SubscribeURL (already pinned by the caller). */
+  confirmSnsSubscription(subscribeUrl: string): Promise<void>;
+  /** PUTs a custom-resource response (≤ 4,096 bytes) to CloudFormation's pre-signed ResponseURL. */
+  sendCloudFormationResponse(responseUrl: string, body: string): Promise<void>;
 };
 
 /** The console's own principal, spelled out for call sites that read better with it than with `undefined`. */

@@ -61,6 +61,9 @@ describe("assumeCustomerRole", () => {
     const gateway: AwsGateway = {
       mode: "sandbox",
       getCallerIdentity: () => Promise.reject(new Error("not used")),
+      fetchSnsSigningCertificate: () => Promise.reject(new Error("not used")),
+      confirmSnsSubscription: () => Promise.reject(new Error("not used")),
+      sendCloudFormationResponse: () => Promise.reject(new Error("not used")),
       assumeRole: async (p) => {
         calls.push(p);
         return session(p.roleArn, p.as?.kind === "assumed");

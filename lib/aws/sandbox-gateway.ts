@@ -1,4 +1,5 @@
 import "server-only";
+import { sandboxHttpOperations } from "./sandbox-http-operations";
 import { ExpiredTokenException, STSServiceException } from "@aws-sdk/client-sts";
 import { eq, lt } from "drizzle-orm";
 import { randomBytes, timingSafeEqual } from "node:crypto";
@@ -119,6 +120,8 @@ export function createSandboxGateway(db: Db, opts: { now?: () => Date } = {}): A
 
   return {
     mode: "sandbox",
+
+    ...sandboxHttpOperations(db),
 
     getCallerIdentity(as) {
       return run({ operation: "GetCallerIdentity" }, async (): Promise<CallerIdentity> => {

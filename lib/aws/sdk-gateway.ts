@@ -1,4 +1,5 @@
 import "server-only";
+import { sdkHttpOperations } from "./sdk-http-operations";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from "@aws-sdk/client-sts";
 import { AwsDomainError, mapAwsError, type AwsErrorContext } from "./errors";
@@ -83,6 +84,8 @@ export function createSdkGateway({ region, consoleCredentials }: SdkGatewayOptio
 
   return {
     mode: "sdk",
+
+    ...sdkHttpOperations,
 
     getCallerIdentity(as) {
       const operation = "GetCallerIdentity";

@@ -1,7 +1,7 @@
 import "server-only";
 import { awsAccounts } from "@/db/schema";
 import type { ActionContext } from "@/lib/auth/action";
-import { DomainError } from "@/lib/errors";
+import { isDomainError } from "@/lib/errors";
 import { accountTakenError, duplicateFromRace, findAccountOwner, withoutParameters } from "./duplicates";
 import { generateExternalId } from "./external-id";
 import type { AddAwsAccountInput } from "./schemas";
@@ -42,7 +42,7 @@ export async function addAwsAccount(input: AddAwsAccountInput, ctx: ActionContex
       return { id: row.id, accountId: input.accountId, pumpId: tenant.pumpId };
     });
   } catch (error) {
-    if (error instanceof DomainError) throw error;
+    if (isDomainError(error)) throw error;
     throw (await duplicateFromRace(ctx.db, error, { accountId: input.accountId })) ?? withoutParameters(error);
   }
 }

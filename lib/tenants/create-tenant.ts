@@ -1,7 +1,7 @@
 import "server-only";
 import { tenantContacts, tenants } from "@/db/schema";
 import type { ActionContext } from "@/lib/auth/action";
-import { DomainError } from "@/lib/errors";
+import { isDomainError } from "@/lib/errors";
 import { duplicateFromRace, findPumpIdOwner, pumpIdTakenError, withoutParameters } from "./duplicates";
 import type { CreateTenantInput } from "./schemas";
 import { checkAccountManager, tenantAuditView } from "./write-queries";
@@ -30,7 +30,7 @@ export async function createTenant(input: CreateTenantInput, ctx: ActionContext)
       return { id: row.id, pumpId: input.pumpId };
     });
   } catch (error) {
-    if (error instanceof DomainError) throw error;
+    if (isDomainError(error)) throw error;
     throw (await duplicateFromRace(ctx.db, error, { pumpId: input.pumpId })) ?? withoutParameters(error);
   }
 }

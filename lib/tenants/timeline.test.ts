@@ -8,7 +8,9 @@ describe("timeline sentences", () => {
   it("phrases known actions with the actor's name and the formatted account ID", () => {
     expect(event("tenants.add_aws_account")).toBe("Ada Admin added account 1234-5678-9012");
     expect(event("tenants.reveal_external_id")).toBe("Ada Admin revealed the External ID of account 1234-5678-9012");
-    expect(event("roles.verify")).toBe("Ada Admin verified the role of account 1234-5678-9012");
+    expect(event("roles.verify", { after: { verificationState: "verified" } })).toBe("Ada Admin checked the role of account 1234-5678-9012: verified");
+    expect(event("roles.verify", { after: { verificationState: "unprotected" } })).toMatch(/UNPROTECTED/);
+    expect(event("roles.verify", { after: { verificationState: "failed" } })).toMatch(/could not verify it$/);
     expect(event("tenants.create", { accountId: null })).toBe("Ada Admin created the tenant");
   });
 

@@ -30,7 +30,11 @@ const sentences: Record<string, Describe> = {
   "tenants.reveal_external_id": (actor, account) => `${actor} revealed the External ID of account ${account}`,
   "onboarding.issue": (actor, account) => `${actor} issued an onboarding link for account ${account}`,
   "onboarding.record_manual": (actor, account) => `${actor} recorded a manually deployed role for account ${account}`,
-  "roles.verify": (actor, account) => `${actor} verified the role of account ${account}`,
+  "onboarding.record_manual_role": (actor, account) => `${actor} recorded a manually deployed role for account ${account}`,
+  "onboarding.view_manual_instructions": (actor, account) => `${actor} opened the manual deployment instructions for account ${account}`,
+  "onboarding.role_deployed": (actor, account) => `${actor} reported the role of account ${account} deployed`,
+  "onboarding.role_removed": (actor, account) => `${actor} reported the role of account ${account} deleted with its stack`,
+  "onboarding.invite_requested": (actor, account) => `${actor} requested the Organization invite for account ${account} (final step)`,
   "invites.send": (actor, account) => `${actor} invited account ${account} into a Pump organization`,
   "invites.cancel": (actor, account) => `${actor} cancelled the invite of account ${account}`,
 };
@@ -44,6 +48,11 @@ export function describeEvent(e: TimelineSource): string {
     return arnChanged
       ? `${actor} changed the role ARN of account ${account}; the role must be verified again`
       : `${actor} edited account ${account}`;
+  }
+  if (e.action === "roles.verify") {
+    const result = field(e.after, "verificationState");
+    const outcome = result === "verified" ? "verified" : result === "unprotected" ? "found it UNPROTECTED (no External ID condition)" : "could not verify it";
+    return `${actor} checked the role of account ${account}: ${outcome}`;
   }
   const describe = sentences[e.action];
   if (describe) return describe(actor, account);

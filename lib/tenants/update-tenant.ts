@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { tenantContacts, tenants } from "@/db/schema";
 import type { ActionContext } from "@/lib/auth/action";
-import { DomainError } from "@/lib/errors";
+import { isDomainError } from "@/lib/errors";
 import { duplicateFromRace, findPumpIdOwner, pumpIdTakenError, withoutParameters } from "./duplicates";
 import type { UpdateTenantInput } from "./schemas";
 import { checkAccountManager, listContacts, lockTenant, tenantAuditView } from "./write-queries";
@@ -40,7 +40,7 @@ export async function updateTenant(input: UpdateTenantInput, ctx: ActionContext)
       return { id: before.id, pumpId: input.pumpId, previousPumpId: before.pumpId };
     });
   } catch (error) {
-    if (error instanceof DomainError) throw error;
+    if (isDomainError(error)) throw error;
     throw (await duplicateFromRace(ctx.db, error, { pumpId: input.pumpId })) ?? withoutParameters(error);
   }
 }

@@ -7,6 +7,7 @@ import { formatAccountId } from "@/lib/tenants/aws-ids";
 import { deploymentLabels, describeMembership, exceptionLabels, handshakeTones, verificationTones } from "@/lib/tenants/detail-labels";
 import { onboardingLabels, onboardingTones, roleTypeLabels, verificationLabels } from "@/lib/tenants/labels";
 import type { AccountCardData } from "@/lib/tenants/tenant-queries";
+import { VerifyRoleButton } from "./verify-role-button";
 import { ExternalIdReveal } from "./external-id-reveal";
 import { formatUtc } from "./format";
 
@@ -19,10 +20,17 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-type Props = { account: AccountCardData; pumpId: string; canWrite: boolean; canReveal: boolean };
+type Props = {
+  account: AccountCardData;
+  pumpId: string;
+  canWrite: boolean;
+  canReveal: boolean;
+  canVerify?: boolean;
+  canManual?: boolean;
+};
 
 /** One AWS account. Its id is the anchor global search links to: `#account-<12 digits>`. */
-export function AccountCard({ account: a, pumpId, canWrite, canReveal }: Props) {
+export function AccountCard({ account: a, pumpId, canWrite, canReveal, canVerify, canManual }: Props) {
   const label = formatAccountId(a.accountId);
   return (
     <section
@@ -61,7 +69,16 @@ export function AccountCard({ account: a, pumpId, canWrite, canReveal }: Props) 
           )}
         </Row>
         <Row label="Role type">{roleTypeLabels[a.roleType]}</Row>
-        <Row label="Deployment">{a.deploymentMethod ? deploymentLabels[a.deploymentMethod] : "—"}</Row>
+        <Row label="Deployment">
+          <span className="flex flex-wrap items-center gap-3">
+            <span>{a.deploymentMethod ? deploymentLabels[a.deploymentMethod] : "—"}</span>
+            {canManual ? (
+              <Link href={`/tenants/${pumpId}/accounts/${a.accountId}/manual`} className="text-sm text-indigo-700 hover:underline">
+                Manual deployment instructions<span className="sr-only"> for {label}</span>
+              </Link>
+            ) : null}
+          </span>
+        </Row>
         <Row label="External ID">
           <ExternalIdReveal awsAccountId={a.id} accountLabel={label} masked={a.externalIdMasked} canReveal={canReveal} />
         </Row>
@@ -69,6 +86,7 @@ export function AccountCard({ account: a, pumpId, canWrite, canReveal }: Props) 
           <span className="flex flex-wrap items-center gap-2">
             <Badge tone={verificationTones[a.verificationState]}>{verificationLabels[a.verificationState]}</Badge>
             <span className="text-xs text-slate-600">last checked {formatUtc(a.lastVerifiedAt)}</span>
+            {canVerify && a.roleArn ? <VerifyRoleButton awsAccountId={a.id} accountLabel={label} /> : null}
           </span>
           {a.lastVerificationError ? <p className="mt-1 text-sm text-red-800">{a.lastVerificationError}</p> : null}
         </Row>

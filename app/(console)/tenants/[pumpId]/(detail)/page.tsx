@@ -10,7 +10,10 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require";
 import { pumpIdSchema } from "@/lib/tenants/schemas";
 import { getTenantPageData } from "@/lib/tenants/tenant-queries";
+import { isSandboxMode } from "@/lib/aws";
+import { listTenantOnboardings } from "@/lib/onboarding/queries";
 import { AccountCard } from "./account-card";
+import { OnboardingSection } from "./onboarding-section";
 import { noticeText } from "./notice";
 import { TenantSummary } from "./tenant-summary";
 import { TenantAuditTrail, TenantTimeline } from "./tenant-history";
@@ -31,8 +34,11 @@ export default async function TenantPage({ params, searchParams }: Props) {
   const data = await getTenantPageData(await getDb(), pumpId.data);
   if (!data) notFound();
   const { tenant, accounts, timeline, auditTrail } = data;
+  const onboardingRows = await listTenantOnboardings(await getDb(), tenant.id);
   const canWrite = can(actor.role, "tenants.write");
   const canReveal = can(actor.role, "tenants.reveal_external_id");
+  const canVerify = can(actor.role, "roles.verify");
+  const canManual = can(actor.role, "onboarding.record_manual");
   const notice = noticeText((await searchParams).notice);
 
   return (
@@ -67,10 +73,24 @@ export default async function TenantPage({ params, searchParams }: Props) {
           </EmptyState>
         ) : (
           accounts.map((a) => (
-            <AccountCard key={a.id} account={a} pumpId={tenant.pumpId} canWrite={canWrite} canReveal={canReveal} />
+            <AccountCard
+              key={a.id}
+              account={a}
+              pumpId={tenant.pumpId}
+              canWrite={canWrite}
+              canReveal={canReveal}
+              canVerify={canVerify}
+              canManual={canManual}
+            />
           ))
         )}
       </div>
+      <OnboardingSection
+        tenantId={tenant.id}
+        rows={onboardingRows}
+        canIssue={can(actor.role, "onboarding.issue")}
+        canSimulate={isSandboxMode() && can(actor.role, "sandbox.simulate")}
+      />
       <div className="grid gap-6 xl:grid-cols-2">
         <TenantTimeline entries={timeline} />
         <TenantAuditTrail rows={auditTrail} tenantId={tenant.id} canReadAudit={can(actor.role, "audit.read")} />

@@ -1,0 +1,73 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { callbackMessages } from "@/db/schema";
+import type { AwsGateway } from "@/lib/aws";
+import { parseStrictJson } from "./sns/strict-json";
+import { isTrustedSubscribeUrl } from "./sns/cert-url";
+import type { SnsMessage } from "./sns/message";
+import { verifySnsMessage } from "./sns/verify";
+import { cfnRequestSchema } from "./cfn-request";
+import { isTrustedResponseUrl } from "./response-url";
+
+export type IngestResult =
+  | { status: 200; stored?: string }
+  | { status: 400; reason: string }
+  | { status: 503; reason: string };
+
+type Deps = {
+  db: Db;
+  gateway: AwsGateway;
+  allowedTopicArns: readonly string[];
+  minSignatureVersion: 1 | 2;
+  fetchCertificate: (url: string) => Promise<string>;
+  now?: Date;
+};
+
+/**
+ * Step one of the callback: verify, then persist, and nothing else, so SNS gets its answer within two seconds.
+ * A forged or malformed message writes nothing and contacts nothing beyond the pinned certificate URL.
+ * 4xx = permanently invalid (SNS stops retrying); 5xx = transient (SNS retries with the same MessageId).
+ */
+export async function ingestCallback(deps: Deps, raw: string): Promise<IngestResult> {
+  const verdict = await verifySnsMessage(raw, {
+    allowedTopicArns: deps.allowedTopicArns,
+    minSignatureVersion: deps.minSignatureVersion,
+    now: deps.now ?? new Date(),
+    fetchCertificate: deps.fetchCertificate,
+  });
+  if (!verdict.ok) {
+    return verdict.retryable ? { status: 503, reason: verdict.reason } : { status: 400, reason: `${verdict.reason}: ${verdict.detail}` };
+  }
+  return handleVerified(deps, verdict.message);
+}
+
+async function handleVerified(deps: Deps, message: SnsMessage): Promise<IngestResult> {
+  if (message.Type === "SubscriptionConfirmation") {
+    // Only reached for allowlisted topics (checked during verification); the URL is pinned to that topic.
+    if (!isTrustedSubscribeUrl(message.SubscribeURL, message.TopicArn)) return { status: 400, reason: "untrusted SubscribeURL" };
+    await deps.gateway.confirmSnsSubscription(message.SubscribeURL);
+    return { status: 200 };
+  }
+  if (message.Type === "UnsubscribeConfirmation") return { status: 200 };
+
+  const json = parseStrictJson(message.Message);
+  const request = json.ok ? cfnRequestSchema.safeParse(json.value) : null;
+  if (!request?.success) return { status: 400, reason: "the notification is not a CloudFormation custom-resource request" };
+  if (!isTrustedResponseUrl(request.data.ResponseURL)) return { status: 400, reason: "ResponseURL outside the AWS response buckets" };
+
+  const [stored] = await deps.db
+    .insert(callbackMessages)
+    .values({
+      snsMessageId: message.MessageId,
+      topicArn: message.TopicArn,
+      requestType: request.data.RequestType,
+      stackId: request.data.StackId,
+      requestId: request.data.RequestId,
+      logicalResourceId: request.data.LogicalResourceId,
+      request: request.data,
+    })
+    // A redelivery (same MessageId) or the same CloudFormation request again: already stored, nothing to do.
+    .onConflictDoNothing()
+    .returning({ id: callbackMessages.id });
+  return { status: 200, stored: stored?.id };
+}
