@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { callbackMessages } from "@/db/schema";
 import type { AwsGateway } from "@/lib/aws";
+import { isAwsDomainError } from "@/lib/aws/errors";
 import { parseStrictJson } from "./sns/strict-json";
 import { isTrustedSubscribeUrl } from "./sns/cert-url";
 import type { SnsMessage } from "./sns/message";
@@ -29,14 +30,22 @@ type Deps = {
  * 4xx = permanently invalid (SNS stops retrying); 5xx = transient (SNS retries with the same MessageId).
  */
 export async function ingestCallback(deps: Deps, raw: string): Promise<IngestResult> {
+  let fetchError: unknown;
   const verdict = await verifySnsMessage(raw, {
     allowedTopicArns: deps.allowedTopicArns,
     minSignatureVersion: deps.minSignatureVersion,
     now: deps.now ?? new Date(),
-    fetchCertificate: deps.fetchCertificate,
+    fetchCertificate: (url) =>
+      deps.fetchCertificate(url).catch((error: unknown) => {
+        fetchError = error;
+        throw error;
+      }),
   });
   if (!verdict.ok) {
-    return verdict.retryable ? { status: 503, reason: verdict.reason } : { status: 400, reason: `${verdict.reason}: ${verdict.detail}` };
+    // A certificate AWS does not have (404) or the sandbox cannot serve is permanent: SNS must not retry it, and a
+    // forger must not be able to provoke 5xx. Only a transient fetch failure (timeout, 5xx) asks SNS to retry.
+    const transient = verdict.retryable && !(isAwsDomainError(fetchError) && !fetchError.retryable);
+    return transient ? { status: 503, reason: verdict.reason } : { status: 400, reason: `${verdict.reason}: ${verdict.detail}` };
   }
   return handleVerified(deps, verdict.message);
 }
