@@ -11,6 +11,8 @@ import { ingestCallback } from "./ingest-callback";
 import { processCallback, processPendingCallbacks } from "./process-callback";
 import { sandboxCallbackBody, sandboxTopicArn } from "./sandbox-callback";
 import { createSandboxCustomerRole } from "./simulate-deployment";
+import { SANDBOX_SIGNING_CERT_URL, SANDBOX_SIGNING_KEY_PEM } from "@/lib/aws/sandbox-sns-cert";
+import { signSnsMessage } from "./sns/sign";
 
 let handle: DatabaseHandle;
 const principalArn = sandboxWorld.pumpOrganizations[0]!.operatorRoleArn;
@@ -107,5 +109,22 @@ describe(`the CloudFormation callback, end to end on the sandbox (${testDatabase
     // A Delete for a stack Pump never saw is answered SUCCESS too, and changes nothing.
     await deliver(sandboxCallbackBody({ ...deployment, accountId: "310000000099", requestType: "Delete" }).body);
     expect((await handle.db.select().from(sandboxCfnResponses)).at(-1)!.body).toMatchObject({ Status: "SUCCESS" });
+  });
+
+  it("confirms a subscription only for an allowlisted topic at its pinned URL, and audits subscribe and unsubscribe", async () => {
+    const topic = sandboxTopicArn("us-east-1");
+    const confirmation = (subscribeUrl: string, type: "SubscriptionConfirmation" | "UnsubscribeConfirmation" = "SubscriptionConfirmation") =>
+      signSnsMessage(
+        { Type: type, MessageId: crypto.randomUUID(), Token: "2336412f37fb687f5d51e6e241d164b0", TopicArn: topic, Message: "You have chosen to subscribe.", SubscribeURL: subscribeUrl, Timestamp: new Date().toISOString() },
+        { privateKeyPem: SANDBOX_SIGNING_KEY_PEM, signatureVersion: 2, signingCertUrl: SANDBOX_SIGNING_CERT_URL },
+      );
+    const pinned = `https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=${encodeURIComponent(topic)}&Token=2336412f37fb687f5d51e6e241d164b0`;
+    expect((await ingestCallback(deps(), confirmation(pinned))).status).toBe(200);
+    expect(await auditCount("onboarding.sns_subscription_confirmed", topic)).toBe(1);
+    // Signed by "AWS" but pointing the confirmation elsewhere: refused, nothing fetched, nothing written.
+    expect((await ingestCallback(deps(), confirmation("https://evil.example/?Action=ConfirmSubscription"))).status).toBe(400);
+    expect(await auditCount("onboarding.sns_subscription_confirmed", topic)).toBe(1);
+    expect((await ingestCallback(deps(), confirmation(pinned, "UnsubscribeConfirmation"))).status).toBe(200);
+    expect(await auditCount("onboarding.sns_unsubscribed", topic)).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { callbackMessages } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import type { AwsGateway } from "@/lib/aws";
 import { isAwsDomainError } from "@/lib/aws/errors";
 import { parseStrictJson } from "./sns/strict-json";
@@ -55,9 +56,19 @@ async function handleVerified(deps: Deps, message: SnsMessage): Promise<IngestRe
     // Only reached for allowlisted topics (checked during verification); the URL is pinned to that topic.
     if (!isTrustedSubscribeUrl(message.SubscribeURL, message.TopicArn)) return { status: 400, reason: "untrusted SubscribeURL" };
     await deps.gateway.confirmSnsSubscription(message.SubscribeURL);
+    await recordAudit(deps.db, { system: "sns" }, `sns:${message.MessageId}`, { action: "onboarding.sns_subscription_confirmed", targetType: "sns_topic", targetId: message.TopicArn });
     return { status: 200 };
   }
-  if (message.Type === "UnsubscribeConfirmation") return { status: 200 };
+  if (message.Type === "UnsubscribeConfirmation") {
+    // Verified, so it really is AWS: the console will stop receiving callbacks from this topic. Someone must look.
+    await recordAudit(deps.db, { system: "sns" }, `sns:${message.MessageId}`, {
+      action: "onboarding.sns_unsubscribed",
+      targetType: "sns_topic",
+      targetId: message.TopicArn,
+      reason: "The console's subscription to this topic was removed; callbacks from it will stop.",
+    });
+    return { status: 200 };
+  }
 
   const json = parseStrictJson(message.Message);
   const request = json.ok ? cfnRequestSchema.safeParse(json.value) : null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { callbackMessages } from "@/db/schema";
 import { applyCreateOrUpdate, applyDelete, type CallbackDeps } from "./apply-callback";
 import { responseBody, type CfnOutcome } from "./callback-response";
@@ -50,9 +50,19 @@ export async function processPendingCallbacks(deps: CallbackDeps): Promise<numbe
   const pending = await deps.db
     .select({ id: callbackMessages.id })
     .from(callbackMessages)
-    .where(or(inArray(callbackMessages.status, ["received"])))
+    .where(eq(callbackMessages.status, "received"))
     .orderBy(callbackMessages.receivedAt)
     .limit(100);
   for (const { id } of pending) await processCallback(deps, id);
   return pending.length;
+}
+
+const sweep = globalThis as unknown as { __pumpCallbackSweepAt?: number };
+
+/** processPendingCallbacks, at most once a minute per process: the safety net, not the main path. */
+export async function sweepOccasionally(deps: CallbackDeps): Promise<void> {
+  const now = Date.now();
+  if (sweep.__pumpCallbackSweepAt && now - sweep.__pumpCallbackSweepAt < 60_000) return;
+  sweep.__pumpCallbackSweepAt = now;
+  await processPendingCallbacks(deps);
 }

@@ -1,7 +1,7 @@
 import { after } from "next/server";
 import { callbackDeps } from "@/lib/onboarding/callback-deps";
 import { ingestCallback } from "@/lib/onboarding/ingest-callback";
-import { processPendingCallbacks } from "@/lib/onboarding/process-callback";
+import { processCallback, sweepOccasionally } from "@/lib/onboarding/process-callback";
 import { MAX_SNS_BODY_BYTES } from "@/lib/onboarding/sns/message";
 
 /**
@@ -21,7 +21,10 @@ export async function POST(request: Request) {
   }
   after(async () => {
     try {
-      await processPendingCallbacks(deps);
+      // This message only; the sweep for anything a crash left behind runs at most once a minute per instance, so
+      // a burst of callbacks does not have every request racing for every pending row.
+      if (result.stored) await processCallback(deps, result.stored);
+      await sweepOccasionally(deps);
     } catch (error) {
       console.error(`[callback] processing failed: ${error instanceof Error ? error.name : "error"}`);
     }
