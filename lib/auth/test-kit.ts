@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Db } from "@/db/client";
+import type { DatabaseHandle, Db } from "@/db/client";
 import { staff } from "@/db/schema";
 import { seedEmailByRole, seedStaff } from "@/db/seed-data";
 import type { Role } from "./permissions";
@@ -44,4 +44,16 @@ export async function signInAs(db: Db, who: Role | string): Promise<StaffPrincip
   request.actor = { id: member.id, email: member.email, name: member.name, role: member.role, sessionId };
   sameOrigin();
   return request.actor;
+}
+
+let currentDb: DatabaseHandle | null = null;
+
+/** Makes `getDb()` (mocked in lib/auth/vitest-setup.ts) return this test file's database. */
+export function useTestDb(handle: DatabaseHandle) {
+  currentDb = handle;
+}
+
+export function testDb(): Db {
+  if (!currentDb) throw new Error("this test reached getDb() without useTestDb(handle): it must not touch a real database");
+  return currentDb.db;
 }

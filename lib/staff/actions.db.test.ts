@@ -1,32 +1,18 @@
 import { count, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, staff } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
 import { resolveStaffSession } from "@/lib/auth/sessions";
-import { request, runAs, sameOrigin, seedTestStaff, signInAs } from "@/lib/auth/test-kit";
+import { request, runAs, sameOrigin, seedTestStaff, signInAs, useTestDb } from "@/lib/auth/test-kit";
 
-const db = vi.hoisted(() => ({ handle: null as DatabaseHandle | null }));
-vi.mock("next/headers", async () => {
-  const kit = await import("@/lib/auth/test-kit");
-  return { headers: async () => kit.request.headers };
-});
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("@/lib/auth/session", async () => {
-  const kit = await import("@/lib/auth/test-kit");
-  return { getStaffPrincipal: async () => kit.currentActor() };
-});
-vi.mock("@/db/client", async (original) => ({
-  ...(await original<object>()),
-  getDb: async () => db.handle!.db,
-}));
 
 const { addStaff, changeStaffRole, setStaffDisabled } = await import("./actions");
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await createTestDatabase();
-  db.handle = handle;
+  useTestDb(handle);
   await seedTestStaff(handle.db);
 });
 afterAll(() => handle.close());

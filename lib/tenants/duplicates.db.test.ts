@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { awsAccounts } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
 import { seedDatabase } from "@/db/seed-core";
-import { request, sameOrigin } from "@/lib/auth/test-kit";
+import { request, sameOrigin, useTestDb } from "@/lib/auth/test-kit";
 import { tenantRow } from "./db-test-kit";
 import { duplicateFromRace, violatedUniqueIndex, withoutParameters } from "./duplicates";
 import { generateExternalId } from "./external-id";
 
-const db = vi.hoisted(() => ({ handle: null as DatabaseHandle | null }));
-vi.mock("next/headers", async () => {
-  const kit = await import("@/lib/auth/test-kit");
-  return { headers: async () => kit.request.headers };
-});
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("@/lib/auth/session", async () => {
-  const kit = await import("@/lib/auth/test-kit");
-  return { getStaffPrincipal: async () => kit.currentActor() };
-});
-vi.mock("@/db/client", async (original) => ({
-  ...(await original<object>()),
-  getDb: async () => db.handle!.db,
-}));
 
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await createTestDatabase();
-  db.handle = handle;
+  useTestDb(handle);
   await seedDatabase(handle.db);
 }, 120_000);
 afterAll(() => handle.close());

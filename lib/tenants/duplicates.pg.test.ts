@@ -1,36 +1,22 @@
 // PostgreSQL server only (`*.pg.test.ts`): PGlite has a single connection, so a second transaction cannot be held
 // open there while the action runs.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { awsAccounts } from "@/db/schema";
 import { createTestDatabase } from "@/db/test-database";
 import { seedDatabase } from "@/db/seed-core";
-import { request, sameOrigin, signInAs } from "@/lib/auth/test-kit";
+import { request, sameOrigin, signInAs, useTestDb } from "@/lib/auth/test-kit";
 import { accountRow, lastAudit, tenantRow } from "./db-test-kit";
 import { generateExternalId } from "./external-id";
 
-const db = vi.hoisted(() => ({ handle: null as DatabaseHandle | null }));
-vi.mock("next/headers", async () => {
-  const kit = await import("@/lib/auth/test-kit");
-  return { headers: async () => kit.request.headers };
-});
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("@/lib/auth/session", async () => {
-  const kit = await import("@/lib/auth/test-kit");
-  return { getStaffPrincipal: async () => kit.currentActor() };
-});
-vi.mock("@/db/client", async (original) => ({
-  ...(await original<object>()),
-  getDb: async () => db.handle!.db,
-}));
 
 const { addAwsAccount } = await import("./actions");
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await createTestDatabase();
-  db.handle = handle;
+  useTestDb(handle);
   await seedDatabase(handle.db);
 }, 120_000);
 afterAll(() => handle.close());

@@ -1,33 +1,19 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { staff } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
 import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
-import { request, runAs, sameOrigin, signInAs } from "@/lib/auth/test-kit";
+import { request, runAs, sameOrigin, signInAs, useTestDb } from "@/lib/auth/test-kit";
 import { auditCount, contactsOf, lastAudit, tenantRow } from "./db-test-kit";
 
-const db = vi.hoisted(() => ({ handle: null as DatabaseHandle | null }));
-vi.mock("next/headers", async () => {
-  const kit = await import("@/lib/auth/test-kit");
-  return { headers: async () => kit.request.headers };
-});
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("@/lib/auth/session", async () => {
-  const kit = await import("@/lib/auth/test-kit");
-  return { getStaffPrincipal: async () => kit.currentActor() };
-});
-vi.mock("@/db/client", async (original) => ({
-  ...(await original<object>()),
-  getDb: async () => db.handle!.db,
-}));
 
 const { createTenant, updateTenant } = await import("./actions");
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await createTestDatabase();
-  db.handle = handle;
+  useTestDb(handle);
   await seedDatabase(handle.db);
 }, 120_000);
 afterAll(() => handle.close());
