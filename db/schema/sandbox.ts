@@ -1,4 +1,4 @@
-import { boolean, check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 
 /**
@@ -37,3 +37,66 @@ export const sandboxCredentials = pgTable("sandbox_credentials", {
   isChained: boolean("is_chained").notNull().default(false),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
 });
+
+/** AWS organizations of the sandbox world: the Pump organizations and a few others (sandbox-world.ts). */
+export const sandboxOrganizations = pgTable(
+  "sandbox_organizations",
+  {
+    id: text("id").primaryKey(),
+    managementAccountId: text("management_account_id").notNull().unique(),
+    featureSet: text("feature_set").notNull().default("ALL"),
+    // Accounts per organization (default 10); pending invitations count against it (domain.md §1.8).
+    accountQuota: integer("account_quota").notNull().default(10),
+  },
+  (t) => [
+    check("sandbox_organizations_id", sql`${t.id} ~ '^o-[a-z0-9]{10,32}$'`),
+    check("sandbox_organizations_feature_set", sql`${t.featureSet} in ('ALL', 'CONSOLIDATED_BILLING')`),
+    check("sandbox_organizations_quota", sql`${t.accountQuota} > 0`),
+  ],
+);
+
+/** Which organization each sandbox account belongs to (an account belongs to at most one). */
+export const sandboxOrgMembers = pgTable("sandbox_org_members", {
+  accountId: text("account_id").primaryKey(),
+  organizationId: text("organization_id")
+    .notNull()
+    .references(() => sandboxOrganizations.id, { onDelete: "cascade" }),
+  isManagement: boolean("is_management").notNull().default(false),
+  joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * INVITE handshakes the sandbox organizations sent. `state` is the stored state; an OPEN row past `expires_at` reads
+ * as EXPIRED, and terminal rows older than 30 days are no longer listed (sandbox-organizations.ts).
+ */
+export const sandboxHandshakes = pgTable(
+  "sandbox_handshakes",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => sandboxOrganizations.id, { onDelete: "cascade" }),
+    accountId: text("account_id").notNull(),
+    state: text("state").notNull(),
+    notes: text("notes"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check("sandbox_handshakes_id", sql`${t.id} ~ '^h-[0-9a-z]{8,32}$'`),
+    check(
+      "sandbox_handshakes_state",
+      sql`${t.state} in ('REQUESTED', 'OPEN', 'CANCELED', 'ACCEPTED', 'DECLINED', 'EXPIRED')`,
+    ),
+    index("sandbox_handshakes_org_requested").on(t.organizationId, t.requestedAt),
+    index("sandbox_handshakes_account").on(t.accountId),
+  ],
+);
+
+/** One row: how far the sandbox's Organizations clock runs ahead of real time (to show expiry without waiting). */
+export const sandboxClock = pgTable(
+  "sandbox_clock",
+  { id: integer("id").primaryKey().default(1), offsetMs: bigint("offset_ms", { mode: "number" }).notNull().default(0) },
+  (t) => [check("sandbox_clock_single_row", sql`${t.id} = 1`)],
+);

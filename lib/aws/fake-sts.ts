@@ -134,5 +134,10 @@ export function createFakeSts(clock: () => Date) {
   }
 
   install();
-  return { mock: sts, install };
+  /** The account an access key belongs to, as AWS resolves a signature (for the fake Organizations). */
+  const accountOf = (accessKeyId: string) =>
+    accessKeyId === FAKE_CONSOLE_CREDENTIALS.accessKeyId
+      ? sandboxWorld.console.accountId
+      : issued.get(accessKeyId)?.account;
+  return { mock: sts, install, accountOf };
 }

@@ -35,6 +35,38 @@ export type AssumeRoleParams = {
   as?: AwsSession;
 };
 
+/** Handshake states (domain.md §1.6). Pending = REQUESTED or OPEN (AWS shows new invites as OPEN); the rest are terminal. */
+export type HandshakeState = "REQUESTED" | "OPEN" | "CANCELED" | "ACCEPTED" | "DECLINED" | "EXPIRED";
+
+/** An Organizations invitation (an INVITE handshake) as Pump sees it. */
+export type Handshake = {
+  id: string;
+  arn: string;
+  state: HandshakeState;
+  /** The invited account: the handshake's `ACCOUNT` party. */
+  accountId: string;
+  /** The inviting organization: the handshake's `ORGANIZATION` party. */
+  organizationId: string;
+  requestedAt: Date;
+  /** 15 days after `requestedAt` for invitations. */
+  expiresAt: Date;
+};
+
+export type InviteAccountParams = {
+  /** 12-digit AWS account ID; sent as `Target {Type: "ACCOUNT"}`. */
+  accountId: string;
+  /** ≤ 1,024 chars, included in AWS's invitation e-mail. */
+  notes?: string;
+  /** Attached to the account when the invitation is accepted. */
+  tags?: { key: string; value: string }[];
+};
+
+export type OrganizationSummary = {
+  id: string;
+  managementAccountId: string;
+  featureSet: "ALL" | "CONSOLIDATED_BILLING";
+};
+
 export type AwsGateway = {
   readonly mode: "sdk" | "sandbox";
   getCallerIdentity(as?: AwsSession): Promise<CallerIdentity>;
@@ -45,6 +77,16 @@ export type AwsGateway = {
   confirmSnsSubscription(subscribeUrl: string): Promise<void>;
   /** PUTs a custom-resource response (≤ 4,096 bytes) to CloudFormation's pre-signed ResponseURL. */
   sendCloudFormationResponse(responseUrl: string, body: string): Promise<void>;
+
+  // Organizations, called as the operator session in a Pump organization's management account (domain.md §1).
+  /** InviteAccountToOrganization with an ACCOUNT target. */
+  inviteAccount(as: AwsSession, p: InviteAccountParams): Promise<Handshake>;
+  /** Every INVITE handshake the organization sent and AWS still lists (terminal ones vanish after 30 days). */
+  listInviteHandshakes(as: AwsSession): Promise<Handshake[]>;
+  describeHandshake(as: AwsSession, handshakeId: string): Promise<Handshake>;
+  cancelHandshake(as: AwsSession, handshakeId: string): Promise<Handshake>;
+  /** The caller account's organization (any member may ask, e.g. a customer role's session); null = standalone. */
+  describeOrganization(as: AwsSession): Promise<OrganizationSummary | null>;
 };
 
 /** The console's own principal, spelled out for call sites that read better with it than with `undefined`. */

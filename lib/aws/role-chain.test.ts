@@ -64,6 +64,11 @@ describe("assumeCustomerRole", () => {
       fetchSnsSigningCertificate: () => Promise.reject(new Error("not used")),
       confirmSnsSubscription: () => Promise.reject(new Error("not used")),
       sendCloudFormationResponse: () => Promise.reject(new Error("not used")),
+      inviteAccount: () => Promise.reject(new Error("not used")),
+      listInviteHandshakes: () => Promise.reject(new Error("not used")),
+      describeHandshake: () => Promise.reject(new Error("not used")),
+      cancelHandshake: () => Promise.reject(new Error("not used")),
+      describeOrganization: () => Promise.reject(new Error("not used")),
       assumeRole: async (p) => {
         calls.push(p);
         return session(p.roleArn, p.as?.kind === "assumed");

@@ -4,13 +4,14 @@ import type { DatabaseHandle } from "@/db/client";
 import { sandboxCredentials, sandboxIamRoles } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
 import { AwsDomainError } from "./errors";
-import { describeAwsGatewayContract } from "./gateway.contract";
+import { describeAwsGatewayContract, type GatewayContractHarness } from "./gateway.contract";
+import { describeOrganizationsContract } from "./organizations.contract";
 import { createSandboxGateway } from "./sandbox-gateway";
 import { sandboxRoles, sandboxWorld, seedSandboxWorld } from "./sandbox-world";
 
 const start = new Date("2026-03-01T12:00:00.000Z");
 
-describeAwsGatewayContract(`sandbox on ${testDatabaseKind()}`, async () => {
+async function sandboxHarness(): Promise<GatewayContractHarness> {
   const handle = await createTestDatabase();
   await seedSandboxWorld(handle.db);
   let now = start;
@@ -22,7 +23,10 @@ describeAwsGatewayContract(`sandbox on ${testDatabaseKind()}`, async () => {
     },
     close: () => handle.close(),
   };
-});
+}
+
+describeAwsGatewayContract(`sandbox on ${testDatabaseKind()}`, sandboxHarness);
+describeOrganizationsContract(`sandbox on ${testDatabaseKind()}`, sandboxHarness);
 
 describe(`sandbox gateway specifics (${testDatabaseKind()})`, () => {
   let handle: DatabaseHandle;

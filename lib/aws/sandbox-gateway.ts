@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { sandboxCredentials, sandboxIamRoles } from "@/db/schema";
 import { mapAwsError, type AwsErrorContext } from "./errors";
 import type { AssumeRoleParams, AwsGateway, AwsSession, CallerIdentity } from "./gateway";
+import { sandboxOrganizationsOperations } from "./sandbox-organizations";
 import { sandboxRoleUniqueId, sandboxWorld } from "./sandbox-world";
 import {
   assumeRoleValidationErrors,
@@ -122,6 +123,8 @@ export function createSandboxGateway(db: Db, opts: { now?: () => Date } = {}): A
     mode: "sandbox",
 
     ...sandboxHttpOperations(db),
+
+    ...sandboxOrganizationsOperations(db, now, async (as) => (await resolveCaller(as)).account),
 
     getCallerIdentity(as) {
       return run({ operation: "GetCallerIdentity" }, async (): Promise<CallerIdentity> => {

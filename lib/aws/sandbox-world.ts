@@ -2,7 +2,7 @@
 // server-only throws outside a React server bundle. Nothing here is secret: these are fake sandbox accounts.
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
-import { sandboxIamRoles } from "@/db/schema";
+import { sandboxIamRoles, sandboxOrganizations, sandboxOrgMembers } from "@/db/schema";
 
 /**
  * The sandbox's fixed AWS world, used by the seed and by tests. The role chain it models:
@@ -59,6 +59,15 @@ const customerRole = <E extends string | null>(
   externalId,
 });
 
+/**
+ * Organizations besides Pump's (domain.md §1.5), matching the demo tenants: wayne-rnd (100000000004) is a member of
+ * Wayne's organization, stark-management (100000000003) the management account of Stark's.
+ */
+const otherOrganizations = {
+  wayne: { orgId: "o-wayne000001", managementAccountId: "900000000001", memberAccountIds: ["100000000004"] },
+  stark: { orgId: "o-stark00001", managementAccountId: "100000000003", memberAccountIds: [] },
+} as const;
+
 export const sandboxWorld = {
   console: {
     accountId: CONSOLE_ACCOUNT,
@@ -74,7 +83,25 @@ export const sandboxWorld = {
     // The "unprotected" role AWS warns about: no sts:ExternalId condition, so it can be assumed with or without one.
     umbrella: { name: "Umbrella (unprotected role)", ...customerRole("777788889999", main, null) },
   },
+  otherOrganizations,
+  /** A customer role in a member account of another organization (Wayne's), so tests can call from inside one. */
+  otherOrgMember: { name: "Wayne R&D", ...customerRole("100000000004", main, "pump-Wn7qRk2HxV0cLd9TzB4sYe6uJm3aPf8G") },
 } as const;
+
+/** Every organization of the sandbox world with its accounts, as stored in sandbox_organizations / _org_members. */
+export const sandboxOrganizationsWorld: readonly {
+  id: string;
+  managementAccountId: string;
+  featureSet: "ALL" | "CONSOLIDATED_BILLING";
+  memberAccountIds: readonly string[];
+}[] = [
+  ...pumpOrganizations.map((o) => ({ id: o.orgId, managementAccountId: o.managementAccountId, memberAccountIds: [] })),
+  ...Object.values(otherOrganizations).map((o) => ({
+    id: o.orgId,
+    managementAccountId: o.managementAccountId,
+    memberAccountIds: o.memberAccountIds,
+  })),
+].map((o) => ({ ...o, featureSet: "ALL" as const }));
 
 /** Every IAM role of the sandbox world, as stored in `sandbox_iam_roles`. */
 export const sandboxRoles: readonly SandboxRole[] = [
@@ -87,7 +114,7 @@ export const sandboxRoles: readonly SandboxRole[] = [
     // chaining, like an EC2 instance profile).
     maxSessionDuration: 43200,
   })),
-  ...Object.values(sandboxWorld.customers).map((c) => ({
+  ...[...Object.values(sandboxWorld.customers), sandboxWorld.otherOrgMember].map((c) => ({
     arn: c.roleArn,
     accountId: c.accountId,
     trustedAccountId: c.trustedAccountId,
@@ -105,4 +132,24 @@ export async function seedSandboxWorld(db: Db) {
     .insert(sandboxIamRoles)
     .values([...sandboxRoles])
     .onConflictDoNothing({ target: sandboxIamRoles.arn });
+  await db
+    .insert(sandboxOrganizations)
+    .values(
+      sandboxOrganizationsWorld.map(({ id, managementAccountId, featureSet }) => ({
+        id,
+        managementAccountId,
+        featureSet,
+      })),
+    )
+    .onConflictDoNothing({ target: sandboxOrganizations.id });
+  // Accounts that moved since (an accepted invitation) keep their new organization.
+  await db
+    .insert(sandboxOrgMembers)
+    .values(
+      sandboxOrganizationsWorld.flatMap((o) => [
+        { accountId: o.managementAccountId, organizationId: o.id, isManagement: true },
+        ...o.memberAccountIds.map((accountId) => ({ accountId, organizationId: o.id, isManagement: false })),
+      ]),
+    )
+    .onConflictDoNothing({ target: sandboxOrgMembers.accountId });
 }

@@ -1,20 +1,38 @@
+import { DescribeHandshakeCommand, ListHandshakesForOrganizationCommand } from "@aws-sdk/client-organizations";
 import { GetCallerIdentityCommand, RegionDisabledException } from "@aws-sdk/client-sts";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { AwsDomainError } from "./errors";
 import { createFakeSts, FAKE_CONSOLE_CREDENTIALS } from "./fake-sts";
+import { createFakeOrganizations } from "./fake-organizations";
 import { describeAwsGatewayContract } from "./gateway.contract";
+import { describeOrganizationsContract } from "./organizations.contract";
 import { sandboxWorld } from "./sandbox-world";
 import { createOrganizationsClient, createSdkGateway } from "./sdk-gateway";
 
 let now = new Date("2026-03-01T12:00:00.000Z");
 const fake = createFakeSts(() => now);
-// Each test starts from the fake's normal behaviour, whatever an earlier test overrode.
-beforeEach(() => fake.install());
-afterAll(() => fake.mock.restore());
+const fakeOrganizations = createFakeOrganizations(() => now, fake.accountOf);
+// Each test starts from the fakes' normal behaviour, whatever an earlier test overrode.
+beforeEach(() => {
+  fake.install();
+  fakeOrganizations.install();
+});
+afterAll(() => {
+  fake.mock.restore();
+  fakeOrganizations.mock.restore();
+});
 
 const gateway = createSdkGateway({ region: "eu-west-1", consoleCredentials: FAKE_CONSOLE_CREDENTIALS });
 
 describeAwsGatewayContract("SDK gateway over a mocked STS", async () => ({
+  gateway,
+  now: () => now,
+  advanceClock: (seconds) => {
+    now = new Date(now.getTime() + seconds * 1000);
+  },
+}));
+
+describeOrganizationsContract("SDK gateway over a mocked Organizations", async () => ({
   gateway,
   now: () => now,
   advanceClock: (seconds) => {
@@ -99,6 +117,34 @@ describe("SDK gateway specifics", () => {
     };
     const error = await failure(gateway.getCallerIdentity(forged));
     expect(error).toMatchObject({ code: "invalid_client_token", httpStatus: 403 });
+  });
+
+  it("lists invitations with Filter INVITE, following NextToken through empty pages", async () => {
+    const op = await gateway.assumeRole({
+      roleArn: sandboxWorld.pumpOrganizations[1].operatorRoleArn,
+      sessionName: "pump-t",
+    });
+    // The paginator reuses one input object, so record each request as it is sent.
+    const seen: { Filter: unknown; NextToken: string | undefined }[] = [];
+    const next: Record<string, string | undefined> = { start: "a", a: "b", b: undefined };
+    fakeOrganizations.mock.on(ListHandshakesForOrganizationCommand).callsFake(async (input) => {
+      seen.push({ Filter: structuredClone(input.Filter), NextToken: input.NextToken });
+      return { Handshakes: [], NextToken: next[input.NextToken ?? "start"] };
+    });
+    expect(await gateway.listInviteHandshakes(op)).toEqual([]);
+    expect(seen).toEqual([
+      { Filter: { ActionType: "INVITE" }, NextToken: undefined },
+      { Filter: { ActionType: "INVITE" }, NextToken: "a" },
+      { Filter: { ActionType: "INVITE" }, NextToken: "b" },
+    ]);
+  });
+
+  it("treats a handshake without its ACCOUNT party as a service error", async () => {
+    fakeOrganizations.mock.on(DescribeHandshakeCommand).resolves({
+      Handshake: { Id: "h-12345678", Arn: "a", State: "OPEN", Parties: [{ Id: "o-x", Type: "ORGANIZATION" }] },
+    });
+    const error = await failure(gateway.describeHandshake({ kind: "console" }, "h-12345678"));
+    expect(error).toMatchObject({ code: "service_error", operation: "DescribeHandshake" });
   });
 
   it("pins the Organizations client to us-east-1 with standard retries", async () => {

@@ -1,9 +1,12 @@
 import "server-only";
 import { sdkHttpOperations } from "./sdk-http-operations";
-import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from "@aws-sdk/client-sts";
-import { AwsDomainError, mapAwsError, type AwsErrorContext } from "./errors";
-import type { AwsCredentials, AwsGateway, AwsSession } from "./gateway";
+import { mapAwsError, type AwsErrorContext } from "./errors";
+import type { AwsGateway, AwsSession } from "./gateway";
+import { sdkOrganizationsOperations } from "./sdk-organizations";
+import { requestHandler, required, retries, sessionCredentials } from "./sdk-shared";
+
+export { createOrganizationsClient } from "./sdk-shared";
 
 /** The real AWS, through SDK v3. Every SDK error leaves as an AwsDomainError (mapAwsError). */
 
@@ -12,45 +15,6 @@ export type SdkGatewayOptions = {
   /** The console's own credentials; omitted = the SDK's default chain (task/instance role, profile, environment). */
   consoleCredentials?: STSClientConfig["credentials"];
 };
-
-// Standard mode: exponential backoff with jitter on throttling and transient errors, three attempts in all.
-const retries = { retryMode: "standard", maxAttempts: 3 } as const;
-
-// Without a timeout a hung connection would hold a server action forever; with one it fails as `network`.
-const requestHandler = { connectionTimeout: 5_000, requestTimeout: 15_000, throwOnRequestTimeout: true };
-
-const sessionCredentials = (c: AwsCredentials) => ({
-  accessKeyId: c.accessKeyId,
-  secretAccessKey: c.secretAccessKey,
-  sessionToken: c.sessionToken,
-  expiration: c.expiration,
-});
-
-/**
- * Organizations is a global service served from us-east-1 (domain.md §1), whatever Region the console runs in.
- * `credentials` omitted = the console's own principal; callers pass an operator session's credentials to act in a
- * Pump organization's management account.
- */
-export function createOrganizationsClient(credentials?: AwsCredentials): OrganizationsClient {
-  return new OrganizationsClient({
-    region: "us-east-1",
-    ...retries,
-    requestHandler,
-    ...(credentials ? { credentials: sessionCredentials(credentials) } : {}),
-  });
-}
-
-function required<T>(value: T | undefined | null, operation: string, field: string): T {
-  if (value === undefined || value === null) {
-    throw new AwsDomainError({
-      code: "service_error",
-      awsErrorName: "IncompleteResponse",
-      operation,
-      message: `${operation}: AWS returned a response without ${field}. Try again; report it if it persists.`,
-    });
-  }
-  return value;
-}
 
 /** `arn:aws:sts::<account>:assumed-role/<role>/<session>` → `<account>`. */
 const accountOf = (arn: string) => arn.split(":")[4] ?? "";
@@ -86,6 +50,8 @@ export function createSdkGateway({ region, consoleCredentials }: SdkGatewayOptio
     mode: "sdk",
 
     ...sdkHttpOperations,
+
+    ...sdkOrganizationsOperations(consoleCredentials),
 
     getCallerIdentity(as) {
       const operation = "GetCallerIdentity";
