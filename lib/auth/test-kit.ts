@@ -49,11 +49,11 @@ export async function signInAs(db: Db, who: Role | string): Promise<StaffPrincip
 let currentDb: DatabaseHandle | null = null;
 
 /** Makes `getDb()` (mocked in lib/auth/vitest-setup.ts) return this test file's database. */
-export function useTestDb(handle: DatabaseHandle) {
+export function setTestDatabase(handle: DatabaseHandle) {
   currentDb = handle;
 }
 
 export function testDb(): Db {
-  if (!currentDb) throw new Error("this test reached getDb() without useTestDb(handle): it must not touch a real database");
+  if (!currentDb) throw new Error("this test reached getDb() without setTestDatabase(handle): it must not touch a real database");
   return currentDb.db;
 }

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, staff } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
 import { resolveStaffSession } from "@/lib/auth/sessions";
-import { request, runAs, sameOrigin, seedTestStaff, signInAs, useTestDb } from "@/lib/auth/test-kit";
+import { request, runAs, sameOrigin, seedTestStaff, signInAs, setTestDatabase } from "@/lib/auth/test-kit";
 
 
 const { addStaff, changeStaffRole, setStaffDisabled } = await import("./actions");
@@ -12,7 +12,7 @@ const { addStaff, changeStaffRole, setStaffDisabled } = await import("./actions"
 let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await createTestDatabase();
-  useTestDb(handle);
+  setTestDatabase(handle);
   await seedTestStaff(handle.db);
 });
 afterAll(() => handle.close());

@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { awsAccounts } from "@/db/schema";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
-import { seedDatabase } from "@/db/seed-core";
-import { request, sameOrigin, useTestDb } from "@/lib/auth/test-kit";
+import { testDatabaseKind } from "@/db/test-database";
+import { seededTestDatabase } from "@/db/seeded-test-database";
 import { tenantRow } from "./db-test-kit";
 import { duplicateFromRace, violatedUniqueIndex, withoutParameters } from "./duplicates";
 import { generateExternalId } from "./external-id";
 
-
-
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  useTestDb(handle);
-  await seedDatabase(handle.db);
-}, 120_000);
-afterAll(() => handle.close());
-
-beforeEach(() => {
-  request.actor = null;
-  sameOrigin();
-});
+const database = seededTestDatabase();
 
 const accountValues = async (pumpId: string, accountId: string) => ({
-  tenantId: (await tenantRow(handle.db, pumpId))!.id,
+  tenantId: (await tenantRow(database.db, pumpId))!.id,
   accountId,
   name: "race",
   roleType: "read_only" as const,
@@ -34,12 +19,12 @@ const accountValues = async (pumpId: string, accountId: string) => ({
 describe(`duplicates that only the unique index catches (${testDatabaseKind()})`, () => {
   it("turns the driver's unique violation into the duplicate message, and strips parameters from other errors", async () => {
     const values = await accountValues("PUMP-0043", "444455556666");
-    const error = await handle.db
+    const error = await database.db
       .insert(awsAccounts)
       .values(values)
       .then(() => null, (e: unknown) => e);
     expect(violatedUniqueIndex(error)).toBe("aws_accounts_account_id_key");
-    const mapped = await duplicateFromRace(handle.db, error, { accountId: "444455556666" });
+    const mapped = await duplicateFromRace(database.db, error, { accountId: "444455556666" });
     expect(mapped?.fieldErrors).toEqual({ accountId: ["AWS account 444455556666 already belongs to Acme Corp (PUMP-0042)."] });
     // Drizzle's own message carries the statement's parameters, External ID included; ours must not.
     expect(String(error)).toContain(values.externalId);

@@ -1,33 +1,19 @@
 // PostgreSQL server only (`*.pg.test.ts`): PGlite has a single connection, so a second transaction cannot be held
 // open there while the action runs.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { awsAccounts } from "@/db/schema";
-import { createTestDatabase } from "@/db/test-database";
-import { seedDatabase } from "@/db/seed-core";
-import { request, sameOrigin, signInAs, useTestDb } from "@/lib/auth/test-kit";
+import { seededTestDatabase } from "@/db/seeded-test-database";
+import { signInAs } from "@/lib/auth/test-kit";
 import { accountRow, lastAudit, tenantRow } from "./db-test-kit";
 import { generateExternalId } from "./external-id";
 
-
 const { addAwsAccount } = await import("./actions");
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  useTestDb(handle);
-  await seedDatabase(handle.db);
-}, 120_000);
-afterAll(() => handle.close());
-
-beforeEach(() => {
-  request.actor = null;
-  sameOrigin();
-});
+const database = seededTestDatabase();
 
 const accountValues = async (pumpId: string, accountId: string) => ({
-  tenantId: (await tenantRow(handle.db, pumpId))!.id,
+  tenantId: (await tenantRow(database.db, pumpId))!.id,
   accountId,
   name: "race",
   roleType: "read_only" as const,
@@ -38,20 +24,20 @@ describe("a duplicate that lands between the check and the write (postgres)", ()
   it(
     "answers with the duplicate message when the other insert lands between the check and the write",
     async () => {
-      await signInAs(handle.db, "support");
+      await signInAs(database.db, "support");
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
       let inserted!: () => void;
       const ready = new Promise<void>((resolve) => (inserted = resolve));
       const values = await accountValues("PUMP-0042", "400000000001");
-      const holder = handle.db.transaction(async (tx) => {
+      const holder = database.db.transaction(async (tx) => {
         await tx.insert(awsAccounts).values(values);
         inserted();
         await gate;
       });
       await ready;
       const pending = addAwsAccount({
-        tenantId: (await tenantRow(handle.db, "PUMP-0043"))!.id,
+        tenantId: (await tenantRow(database.db, "PUMP-0043"))!.id,
         accountId: "400000000001",
         name: "late",
         roleType: "read_only",
@@ -59,7 +45,7 @@ describe("a duplicate that lands between the check and the write (postgres)", ()
       // Wait until the action's insert is blocked on the uncommitted row: its check has already passed.
       let sawWait = false;
       for (let i = 0; i < 100 && !sawWait; i++) {
-        const waiting = (await handle.db.execute(
+        const waiting = (await database.db.execute(
           sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
         )) as unknown as { rows: { n: number }[] };
         sawWait = waiting.rows[0]!.n > 0;
@@ -72,8 +58,8 @@ describe("a duplicate that lands between the check and the write (postgres)", ()
         ok: false,
         fieldErrors: { accountId: ["AWS account 400000000001 already belongs to Acme Corp (PUMP-0042)."] },
       });
-      expect((await accountRow(handle.db, "400000000001"))!.name).toBe("race");
-      expect(await lastAudit(handle.db)).toMatchObject({ action: "tenants.add_aws_account", outcome: "failed" });
+      expect((await accountRow(database.db, "400000000001"))!.name).toBe("race");
+      expect(await lastAudit(database.db)).toMatchObject({ action: "tenants.add_aws_account", outcome: "failed" });
     },
   );
 });

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
-import { seedDatabase } from "@/db/seed-core";
+import { describe, expect, it } from "vitest";
+import { testDatabaseKind } from "@/db/test-database";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
-import { request, sameOrigin, signInAs, useTestDb } from "@/lib/auth/test-kit";
+import { seededTestDatabase } from "@/db/seeded-test-database";
+import { request, signInAs } from "@/lib/auth/test-kit";
 import { accountRow, auditCount, lastAudit, tenantRow } from "./db-test-kit";
-
 
 const { revealExternalId } = await import("./actions");
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  useTestDb(handle);
-  await seedDatabase(handle.db);
-}, 120_000);
-afterAll(() => handle.close());
-
-beforeEach(() => {
-  request.actor = null;
-  sameOrigin();
-});
+const database = seededTestDatabase();
 
 const { acme } = sandboxWorld.customers;
 
@@ -28,14 +15,14 @@ describe(`revealing an External ID (${testDatabaseKind()})`, () => {
   it.each(["support", "solutions_architect", "admin"] as const)(
     "%s gets the value; one audit row names the account and never holds the value",
     async (role) => {
-      await signInAs(handle.db, role);
-      const account = (await accountRow(handle.db, acme.accountId))!;
-      const activity = (await tenantRow(handle.db, "PUMP-0042"))!.lastActivityAt;
-      const before = await auditCount(handle.db);
+      await signInAs(database.db, role);
+      const account = (await accountRow(database.db, acme.accountId))!;
+      const activity = (await tenantRow(database.db, "PUMP-0042"))!.lastActivityAt;
+      const before = await auditCount(database.db);
       const result = await revealExternalId({ awsAccountId: account.id });
       expect(result).toEqual({ ok: true, data: { externalId: acme.externalId } });
-      expect(await auditCount(handle.db)).toBe(before + 1);
-      const audit = await lastAudit(handle.db);
+      expect(await auditCount(database.db)).toBe(before + 1);
+      const audit = await lastAudit(database.db);
       expect(audit).toMatchObject({
         action: "tenants.reveal_external_id",
         outcome: "ok",
@@ -47,21 +34,21 @@ describe(`revealing an External ID (${testDatabaseKind()})`, () => {
       });
       expect(JSON.stringify(audit)).not.toContain(acme.externalId);
       // Looking is not a change to the tenant.
-      expect((await tenantRow(handle.db, "PUMP-0042"))!.lastActivityAt).toEqual(activity);
+      expect((await tenantRow(database.db, "PUMP-0042"))!.lastActivityAt).toEqual(activity);
     },
   );
 
   it("denies an account manager, returns no value and audits the denial against the account", async () => {
-    await signInAs(handle.db, "account_manager");
-    const account = (await accountRow(handle.db, acme.accountId))!;
-    const before = await auditCount(handle.db);
+    await signInAs(database.db, "account_manager");
+    const account = (await accountRow(database.db, acme.accountId))!;
+    const before = await auditCount(database.db);
     const result = await revealExternalId({ awsAccountId: account.id });
     expect(result).toEqual({
       ok: false,
       error: "You don't have permission to reveal a customer account's External ID. Ask an admin if you need it.",
     });
-    expect(await auditCount(handle.db)).toBe(before + 1);
-    const audit = await lastAudit(handle.db);
+    expect(await auditCount(database.db)).toBe(before + 1);
+    const audit = await lastAudit(database.db);
     expect(audit).toMatchObject({
       action: "tenants.reveal_external_id",
       outcome: "denied",
@@ -73,18 +60,18 @@ describe(`revealing an External ID (${testDatabaseKind()})`, () => {
   });
 
   it("refuses a request from a foreign origin even for an admin, without the value", async () => {
-    await signInAs(handle.db, "admin");
+    await signInAs(database.db, "admin");
     request.headers = new Headers({ origin: "https://evil.example" });
-    const account = (await accountRow(handle.db, acme.accountId))!;
+    const account = (await accountRow(database.db, acme.accountId))!;
     const result = await revealExternalId({ awsAccountId: account.id });
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain(acme.externalId);
   });
 
   it("says so for an account that does not exist, and audits the failure", async () => {
-    await signInAs(handle.db, "support");
+    await signInAs(database.db, "support");
     const result = await revealExternalId({ awsAccountId: "00000000-0000-4000-8000-000000000000" });
     expect(result).toEqual({ ok: false, error: "That AWS account no longer exists." });
-    expect(await lastAudit(handle.db)).toMatchObject({ action: "tenants.reveal_external_id", outcome: "failed" });
+    expect(await lastAudit(database.db)).toMatchObject({ action: "tenants.reveal_external_id", outcome: "failed" });
   });
 });

@@ -1,29 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { staff } from "@/db/schema";
-import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
-import { request, runAs, sameOrigin, signInAs, useTestDb } from "@/lib/auth/test-kit";
+import { testDatabaseKind } from "@/db/test-database";
+import { seededTestDatabase } from "@/db/seeded-test-database";
+import { runAs, signInAs } from "@/lib/auth/test-kit";
 import { auditCount, contactsOf, lastAudit, tenantRow } from "./db-test-kit";
-
 
 const { createTenant, updateTenant } = await import("./actions");
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  useTestDb(handle);
-  await seedDatabase(handle.db);
-}, 120_000);
-afterAll(() => handle.close());
+const database = seededTestDatabase();
 
-beforeEach(() => {
-  request.actor = null;
-  sameOrigin();
-});
-
-const staffId = async (email: string) => (await handle.db.select({ id: staff.id }).from(staff).where(eq(staff.email, email)))[0]!.id;
+const staffId = async (email: string) => (await database.db.select({ id: staff.id }).from(staff).where(eq(staff.email, email)))[0]!.id;
 const newTenant = (extra: Record<string, unknown> = {}) => ({
   pumpId: "pump-0100",
   name: "Initrode",
@@ -35,16 +22,16 @@ const newTenant = (extra: Record<string, unknown> = {}) => ({
 
 describe(`tenant create and edit (${testDatabaseKind()})`, () => {
   it("creates a tenant with its contacts and exactly one audit row", async () => {
-    await signInAs(handle.db, "support");
+    await signInAs(database.db, "support");
     const am = await staffId("am@pump.test");
-    const before = await auditCount(handle.db);
+    const before = await auditCount(database.db);
     const result = await createTenant(newTenant({ accountManagerId: am }));
     expect(result).toMatchObject({ ok: true, data: { pumpId: "PUMP-0100" } });
-    const row = (await tenantRow(handle.db, "PUMP-0100"))!;
+    const row = (await tenantRow(database.db, "PUMP-0100"))!;
     expect(row).toMatchObject({ name: "Initrode", accountManagerId: am, accountsCount: 0 });
-    expect(await contactsOf(handle.db, row.id)).toEqual([{ name: "Peter Gibbons", email: "peter@initrode.example" }]);
-    expect(await auditCount(handle.db)).toBe(before + 1);
-    expect(await lastAudit(handle.db)).toMatchObject({
+    expect(await contactsOf(database.db, row.id)).toEqual([{ name: "Peter Gibbons", email: "peter@initrode.example" }]);
+    expect(await auditCount(database.db)).toBe(before + 1);
+    expect(await lastAudit(database.db)).toMatchObject({
       action: "tenants.create",
       outcome: "ok",
       actorEmail: "support@pump.test",
@@ -55,7 +42,7 @@ describe(`tenant create and edit (${testDatabaseKind()})`, () => {
   });
 
   it("accepts the form's FormData, with repeated contact fields", async () => {
-    await signInAs(handle.db, "account_manager");
+    await signInAs(database.db, "account_manager");
     const form = new FormData();
     for (const [k, v] of Object.entries({ pumpId: "PUMP-0101", name: "Vandelay", notes: "", accountManagerId: "" })) form.set(k, v);
     form.append("contactName", "Art Vandelay");
@@ -63,13 +50,13 @@ describe(`tenant create and edit (${testDatabaseKind()})`, () => {
     form.append("contactName", "H. E. Pennypacker");
     form.append("contactEmail", "hep@vandelay.example");
     expect((await createTenant(null, form)).ok).toBe(true);
-    const row = (await tenantRow(handle.db, "PUMP-0101"))!;
-    expect(await contactsOf(handle.db, row.id)).toHaveLength(2);
+    const row = (await tenantRow(database.db, "PUMP-0101"))!;
+    expect(await contactsOf(database.db, row.id)).toHaveLength(2);
   });
 
   it("returns every field error at once and writes nothing", async () => {
-    await signInAs(handle.db, "support");
-    const before = await auditCount(handle.db);
+    await signInAs(database.db, "support");
+    const before = await auditCount(database.db);
     const result = await createTenant({ pumpId: "PUMP-12", name: " ", contacts: [{ name: "X", email: "not-an-email" }] });
     expect(result).toEqual({
       ok: false,
@@ -80,34 +67,34 @@ describe(`tenant create and edit (${testDatabaseKind()})`, () => {
         contacts: ["Contact 1: enter a valid email address."],
       },
     });
-    expect(await tenantRow(handle.db, "PUMP-12")).toBeUndefined();
-    expect(await auditCount(handle.db)).toBe(before);
+    expect(await tenantRow(database.db, "PUMP-12")).toBeUndefined();
+    expect(await auditCount(database.db)).toBe(before);
   });
 
   it("refuses a Pump ID that is taken, naming its tenant, and audits the failure", async () => {
-    await signInAs(handle.db, "support");
+    await signInAs(database.db, "support");
     const result = await createTenant(newTenant({ pumpId: "pump-0042", name: "Acme Again" }));
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { pumpId: ["Pump ID PUMP-0042 already belongs to Acme Corp (PUMP-0042)."] },
     });
-    expect((await tenantRow(handle.db, "PUMP-0042"))!.name).toBe("Acme Corp");
-    expect(await lastAudit(handle.db)).toMatchObject({ action: "tenants.create", outcome: "failed" });
+    expect((await tenantRow(database.db, "PUMP-0042"))!.name).toBe("Acme Corp");
+    expect(await lastAudit(database.db)).toMatchObject({ action: "tenants.create", outcome: "failed" });
   });
 
   it("accepts only enabled account managers and admins as the account manager", async () => {
-    await signInAs(handle.db, "support");
+    await signInAs(database.db, "support");
     for (const email of ["support@pump.test", "disabled@pump.test"]) {
       const result = await createTenant(newTenant({ pumpId: "PUMP-0102", accountManagerId: await staffId(email) }));
       expect(result).toMatchObject({ ok: false, fieldErrors: { accountManagerId: ["Pick an enabled account manager or admin."] } });
     }
-    expect(await tenantRow(handle.db, "PUMP-0102")).toBeUndefined();
+    expect(await tenantRow(database.db, "PUMP-0102")).toBeUndefined();
   });
 
   it("edits a tenant: details and contacts replaced, activity bumped, one audit row with before and after", async () => {
-    await signInAs(handle.db, "account_manager");
-    const tenant = (await tenantRow(handle.db, "PUMP-0044"))!;
-    const before = await auditCount(handle.db);
+    await signInAs(database.db, "account_manager");
+    const tenant = (await tenantRow(database.db, "PUMP-0044"))!;
+    const before = await auditCount(database.db);
     const result = await updateTenant({
       tenantId: tenant.id,
       pumpId: "PUMP-0044",
@@ -118,12 +105,12 @@ describe(`tenant create and edit (${testDatabaseKind()})`, () => {
       externalId: "ignored",
     });
     expect(result.ok).toBe(true);
-    const after = (await tenantRow(handle.db, "PUMP-0044"))!;
+    const after = (await tenantRow(database.db, "PUMP-0044"))!;
     expect(after).toMatchObject({ name: "Initech LLC", notes: "Renamed.", accountsCount: 1 });
     expect(after.lastActivityAt.getTime()).toBeGreaterThan(tenant.lastActivityAt.getTime());
-    expect(await contactsOf(handle.db, tenant.id)).toHaveLength(2);
-    expect(await auditCount(handle.db)).toBe(before + 1);
-    expect(await lastAudit(handle.db)).toMatchObject({
+    expect(await contactsOf(database.db, tenant.id)).toHaveLength(2);
+    expect(await auditCount(database.db)).toBe(before + 1);
+    expect(await lastAudit(database.db)).toMatchObject({
       action: "tenants.update",
       targetType: "tenant",
       targetId: tenant.id,
@@ -133,37 +120,37 @@ describe(`tenant create and edit (${testDatabaseKind()})`, () => {
   });
 
   it("refuses to rename a Pump ID to one that is taken", async () => {
-    await signInAs(handle.db, "support");
-    const tenant = (await tenantRow(handle.db, "PUMP-0046"))!;
+    await signInAs(database.db, "support");
+    const tenant = (await tenantRow(database.db, "PUMP-0046"))!;
     const result = await updateTenant({ ...newTenant(), tenantId: tenant.id, pumpId: "PUMP-0043", name: "Hooli" });
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { pumpId: ["Pump ID PUMP-0043 already belongs to Globex Corporation (PUMP-0043)."] },
     });
-    expect((await tenantRow(handle.db, "PUMP-0046"))!.name).toBe("Hooli");
+    expect((await tenantRow(database.db, "PUMP-0046"))!.name).toBe("Hooli");
   });
 
   it("denies a solutions architect, changes nothing and audits the denial against the tenant", async () => {
-    await signInAs(handle.db, "solutions_architect");
-    const tenant = (await tenantRow(handle.db, "PUMP-0045"))!;
+    await signInAs(database.db, "solutions_architect");
+    const tenant = (await tenantRow(database.db, "PUMP-0045"))!;
     const result = await updateTenant({ ...newTenant(), tenantId: tenant.id, pumpId: "PUMP-0045", name: "Hacked" });
     expect(result).toEqual({
       ok: false,
       error: "You don't have permission to create and edit tenants and their AWS accounts. Ask an admin if you need it.",
     });
-    expect((await tenantRow(handle.db, "PUMP-0045"))!.name).toBe("Umbrella Corporation");
-    expect(await lastAudit(handle.db)).toMatchObject({ action: "tenants.update", outcome: "denied", targetType: "tenant", targetId: tenant.id });
+    expect((await tenantRow(database.db, "PUMP-0045"))!.name).toBe("Umbrella Corporation");
+    expect(await lastAudit(database.db)).toMatchObject({ action: "tenants.update", outcome: "denied", targetType: "tenant", targetId: tenant.id });
   });
 
   it("gives one of two concurrent creates of the same Pump ID the duplicate message", async () => {
-    const first = await signInAs(handle.db, "support");
-    const second = await signInAs(handle.db, "account_manager");
+    const first = await signInAs(database.db, "support");
+    const second = await signInAs(database.db, "account_manager");
     const results = await Promise.all([
       runAs(first, () => createTenant(newTenant({ pumpId: "PUMP-0200", name: "First" }))),
       runAs(second, () => createTenant(newTenant({ pumpId: "PUMP-0200", name: "Second" }))),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const winner = (await tenantRow(handle.db, "PUMP-0200"))!.name;
+    const winner = (await tenantRow(database.db, "PUMP-0200"))!.name;
     expect(results.find((r) => !r.ok)).toMatchObject({
       fieldErrors: { pumpId: [`Pump ID PUMP-0200 already belongs to ${winner} (PUMP-0200).`] },
     });

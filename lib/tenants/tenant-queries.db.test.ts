@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { tenants } from "@/db/schema";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
-import { seedDatabase } from "@/db/seed-core";
-import { request, sameOrigin, signInAs, useTestDb } from "@/lib/auth/test-kit";
+import { testDatabaseKind } from "@/db/test-database";
+import { seededTestDatabase } from "@/db/seeded-test-database";
+import { request, signInAs } from "@/lib/auth/test-kit";
 import { accountRow, allExternalIds, tenantRow } from "./db-test-kit";
 import { getAccountForEdit, getTenantHeader, getTenantPageData, listManagerOptions } from "./tenant-queries";
 
-
 const { addAwsAccount, revealExternalId, updateAwsAccount, updateTenant } = await import("./actions");
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  useTestDb(handle);
-  await seedDatabase(handle.db);
-}, 120_000);
-afterAll(() => handle.close());
+const database = seededTestDatabase();
 
-beforeEach(() => {
-  request.actor = null;
-  sameOrigin();
-});
-
-const pageData = async (pumpId: string) => (await getTenantPageData(handle.db, pumpId))!;
+const pageData = async (pumpId: string) => (await getTenantPageData(database.db, pumpId))!;
 
 describe(`tenant page data (${testDatabaseKind()})`, () => {
   it("shows the tenant, its accounts, membership, invites and exceptions", async () => {
@@ -45,26 +32,26 @@ describe(`tenant page data (${testDatabaseKind()})`, () => {
     });
     const wayne = await pageData("PUMP-0048");
     expect(wayne.accounts[0]).toMatchObject({ otherOrgId: "o-wayne000001", exceptions: [{ state: "open" }] });
-    expect(await getTenantPageData(handle.db, "PUMP-9999")).toBeNull();
+    expect(await getTenantPageData(database.db, "PUMP-9999")).toBeNull();
   });
 
   it("never carries an External ID value, for any tenant, even after reveals and edits", async () => {
-    await signInAs(handle.db, "admin");
-    const acmeAccount = (await accountRow(handle.db, "444455556666"))!;
+    await signInAs(database.db, "admin");
+    const acmeAccount = (await accountRow(database.db, "444455556666"))!;
     expect((await revealExternalId({ awsAccountId: acmeAccount.id })).ok).toBe(true);
-    const tenantId = (await tenantRow(handle.db, "PUMP-0042"))!.id;
+    const tenantId = (await tenantRow(database.db, "PUMP-0042"))!.id;
     await addAwsAccount({ tenantId, accountId: "500000000001", name: "acme-new", roleType: "read_only" });
-    const secrets = await allExternalIds(handle.db);
+    const secrets = await allExternalIds(database.db);
     expect(secrets.length).toBeGreaterThan(10);
-    const pumpIds = (await handle.db.select({ pumpId: tenants.pumpId }).from(tenants)).map((t) => t.pumpId);
+    const pumpIds = (await database.db.select({ pumpId: tenants.pumpId }).from(tenants)).map((t) => t.pumpId);
     for (const pumpId of pumpIds) {
       const data = await pageData(pumpId);
       // Everything the pages hand to client components, serialized the way React would.
       const serialized = JSON.stringify([
         data,
-        await getTenantHeader(handle.db, pumpId),
-        ...(await Promise.all(data.accounts.map((a) => getAccountForEdit(handle.db, data.tenant.id, a.accountId)))),
-        await listManagerOptions(handle.db),
+        await getTenantHeader(database.db, pumpId),
+        ...(await Promise.all(data.accounts.map((a) => getAccountForEdit(database.db, data.tenant.id, a.accountId)))),
+        await listManagerOptions(database.db),
       ]);
       for (const secret of secrets) expect(serialized, pumpId).not.toContain(secret);
       expect(serialized).not.toMatch(/externalId"\s*:/);
@@ -72,10 +59,10 @@ describe(`tenant page data (${testDatabaseKind()})`, () => {
   });
 
   it("tells the tenant's story newest first, and keeps refusals in the audit trail", async () => {
-    const admin = await signInAs(handle.db, "admin");
-    const tenantId = (await tenantRow(handle.db, "PUMP-0049"))!.id;
+    const admin = await signInAs(database.db, "admin");
+    const tenantId = (await tenantRow(database.db, "PUMP-0049"))!.id;
     await addAwsAccount({ tenantId, accountId: "5000-0000-0002", name: "soylent-new", roleType: "read_only" });
-    const added = (await accountRow(handle.db, "500000000002"))!;
+    const added = (await accountRow(database.db, "500000000002"))!;
     await updateAwsAccount({
       awsAccountId: added.id,
       name: "soylent-new",
@@ -83,7 +70,7 @@ describe(`tenant page data (${testDatabaseKind()})`, () => {
       roleArn: "arn:aws:iam::500000000002:role/PumpCustomerAccess",
       deploymentMethod: "manual",
     });
-    await signInAs(handle.db, "solutions_architect");
+    await signInAs(database.db, "solutions_architect");
     await updateTenant({ tenantId, pumpId: "PUMP-0049", name: "Nope", contacts: [{ name: "A", email: "a@b.example" }] });
     request.actor = admin;
 
@@ -102,6 +89,6 @@ describe(`tenant page data (${testDatabaseKind()})`, () => {
   });
 
   it("offers only enabled account managers and admins as managers", async () => {
-    expect((await listManagerOptions(handle.db)).map((m) => m.email).sort()).toEqual(["admin@pump.test", "am@pump.test"]);
+    expect((await listManagerOptions(database.db)).map((m) => m.email).sort()).toEqual(["admin@pump.test", "am@pump.test"]);
   });
 });
