@@ -53,6 +53,11 @@ describe("tying a CloudFormation request to the onboarding Pump issued", () => {
     expect(mismatch(req, ob, now)).toMatch(reason);
   });
 
+  it("refuses a pathological role ARN without catastrophic backtracking (the customer controls RoleArn)", () => {
+    const hostile = `arn:aws:iam::444455556666:role/${"a/".repeat(1000)}!`;
+    expect(mismatch(props({ RoleArn: hostile }), onboarding, now)).toMatch(/not an IAM role/);
+  });
+
   it("refuses malformed requests at the schema", () => {
     expect(cfnRequestSchema.safeParse({ ...request, StackId: "arn:aws:cloudformation:us-east-1:1:stack/x/y" }).success).toBe(false);
     expect(cfnRequestSchema.safeParse({ ...request, RequestType: "Drop" }).success).toBe(false);

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { ACCOUNT_ID_PATTERN, parseRoleArn } from "@/lib/tenants/aws-ids";
 
-const ACCOUNT = /^\d{12}$/;
 const STACK_ID = /^arn:aws:cloudformation:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):stack\/[A-Za-z][A-Za-z0-9-]{0,127}\/[0-9a-f-]{36}$/;
-export const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\x21-\x7e]+\/)*([\w+=,.@-]{1,64})$/;
 
 /**
  * The custom resource's request, as CloudFormation publishes it to the SNS topic. Every ResourceProperties value
@@ -57,11 +56,12 @@ export function mismatch(request: CfnRequest, onboarding: IssuedOnboarding | und
   if (p.PumpId !== onboarding.pumpId) return `The PumpId parameter (${p.PumpId.slice(0, 20)}) is not the one in Pump's link. Launch the stack from the link without editing its parameters.`;
   if (p.ExternalId !== onboarding.externalId) return "The ExternalId parameter was changed from the value in Pump's link. Launch the stack from the link without editing its parameters.";
   if (p.RoleType !== onboarding.roleType) return "The RoleType parameter was changed from the value in Pump's link. Launch the stack from the link without editing its parameters.";
-  if (!ACCOUNT.test(p.AccountId)) return "The stack reported a malformed AWS account ID.";
+  if (!ACCOUNT_ID_PATTERN.test(p.AccountId)) return "The stack reported a malformed AWS account ID.";
   const stack = stackParts(request.StackId);
   if (stack?.accountId !== p.AccountId) return "The reported account ID is not the account the stack runs in.";
-  const role = ROLE_ARN.exec(p.RoleArn);
-  if (!role || role[1] !== p.AccountId) return "The reported role ARN is not an IAM role in the account the stack runs in.";
+  // The shared parser, not a nested-quantifier regex: RoleArn is the customer's input (no catastrophic backtracking).
+  const role = parseRoleArn(p.RoleArn);
+  if (!role || role.accountId !== p.AccountId) return "The reported role ARN is not an IAM role in the account the stack runs in.";
   if (onboarding.expectedAccountId && onboarding.expectedAccountId !== p.AccountId) {
     return `This link was issued for AWS account ${onboarding.expectedAccountId}, but the stack runs in ${p.AccountId}. Sign in to the right account and launch it again.`;
   }

@@ -4,6 +4,7 @@ import { awsAccounts, tenants } from "@/db/schema";
 import type { ActionContext } from "@/lib/auth/action";
 import type { AwsGateway } from "@/lib/aws";
 import { DomainError } from "@/lib/errors";
+import { parseRoleArn } from "@/lib/tenants/aws-ids";
 import type { RecordManualRoleInput } from "./schemas";
 import { verifyAccountRole } from "./verify-account-role";
 
@@ -19,7 +20,7 @@ export async function recordManualRole(input: RecordManualRoleInput, ctx: Action
       .where(eq(awsAccounts.id, input.awsAccountId))
       .for("update");
     if (!account) throw new DomainError("That AWS account no longer exists.");
-    const arnAccount = input.roleArn.split(":")[4];
+    const arnAccount = parseRoleArn(input.roleArn)?.accountId;
     if (arnAccount !== account.accountId) {
       throw new DomainError("That role is in another AWS account.", {
         roleArn: [`The ARN names account ${arnAccount}; this role must be in ${account.accountId}.`],

@@ -1,19 +1,21 @@
 import { z } from "zod";
 import { awsAccounts } from "@/db/schema";
 import { ONBOARDING_REGIONS } from "@/lib/env";
+import { ACCOUNT_ID_PATTERN, normaliseAccountId, parseRoleArn } from "@/lib/tenants/aws-ids";
 
 const id = z.uuid({ error: "Unknown record." });
 
+// Optional: the customer's account when known. Dashes and spaces are welcome, as pasted from a ticket.
+const optionalAccountId = z
+  .string()
+  .transform(normaliseAccountId)
+  .pipe(z.union([z.literal(""), z.string().regex(ACCOUNT_ID_PATTERN, { error: "An AWS account ID has 12 digits." })]))
+  .transform((v) => v || undefined)
+  .optional();
+
 export const issueOnboardingSchema = z.object({
   tenantId: id,
-  // Optional: the customer's account when known. Dashes and spaces are welcome, as pasted from a ticket.
-  accountId: z
-    .string()
-    .trim()
-    .transform((v) => v.replace(/[\s-]/g, ""))
-    .pipe(z.union([z.literal(""), z.string().regex(/^\d{12}$/, { error: "An AWS account ID has 12 digits." })]))
-    .transform((v) => v || undefined)
-    .optional(),
+  accountId: optionalAccountId,
   roleType: z.enum(awsAccounts.roleType.enumValues, { error: "Pick a role type." }),
   region: z.enum(ONBOARDING_REGIONS, { error: "Pick a region where Pump receives callbacks." }),
   // A checkbox: present ("on") or absent.
@@ -32,13 +34,7 @@ export type VerifyRoleInput = z.output<typeof verifyRoleSchema>;
 
 export const simulateDeploymentSchema = z.object({
   onboardingId: id,
-  accountId: z
-    .string()
-    .trim()
-    .transform((v) => v.replace(/[\s-]/g, ""))
-    .pipe(z.union([z.literal(""), z.string().regex(/^\d{12}$/, { error: "An AWS account ID has 12 digits." })]))
-    .transform((v) => v || undefined)
-    .optional(),
+  accountId: optionalAccountId,
 });
 
 export const recordManualRoleSchema = z.object({
@@ -46,7 +42,7 @@ export const recordManualRoleSchema = z.object({
   roleArn: z
     .string()
     .trim()
-    .regex(/^arn:aws:iam::\d{12}:role\/(?:[\x21-\x7e]+\/)*[\w+=,.@-]{1,64}$/, {
+    .refine((v) => parseRoleArn(v) !== null, {
       error: "Paste the role's ARN: arn:aws:iam::<12-digit account>:role/<name>.",
     }),
 });

@@ -3,21 +3,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { staff, tenants } from "@/db/schema";
 import { onboardingLabels } from "./labels";
-import { orderFor, sortExpressions, tenantFilters, tenantGlances } from "./list-queries";
+import { orderFor, sortExpressions, tenantFilters, tenantGlances, type TenantListRow } from "./list-queries";
 import type { TenantListQuery } from "./list-schemas";
 
 const BATCH = 1000;
 
-type BatchRow = {
-  id: string;
-  pumpId: string;
-  name: string;
-  accountsCount: number;
-  managerName: string | null;
-  lastActivityAt: Date;
-  createdAt: Date;
-  sortValue: unknown;
-};
+type BatchRow = TenantListRow & { sortValue: unknown };
 
 export type TenantCsvRow = {
   pumpId: string;
