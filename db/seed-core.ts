@@ -2,11 +2,24 @@ import { eq } from "drizzle-orm";
 import { seedSandboxWorld, sandboxWorld } from "@/lib/aws/sandbox-world";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "./client";
-import { awsAccounts, orgExceptions, orgInvites, pumpOrganizations, staff, tenantContacts, tenants } from "./schema";
+import {
+  awsAccounts,
+  orgExceptions,
+  orgInvites,
+  pumpOrganizations,
+  sandboxHandshakes,
+  sandboxIamRoles,
+  sandboxOrganizations,
+  sandboxOrgMembers,
+  staff,
+  tenantContacts,
+  tenants,
+} from "./schema";
 import { seedStaff } from "./seed-data";
 import { demoExternalId, seedTenants, type SeedTenant } from "./seed-tenants";
 
 const DAY = 24 * 60 * 60 * 1000;
+const EUROPE_QUOTA_FOR = (orgIndex: number) => (orgIndex === 1 ? 50 : 10);
 
 /** Idempotent: running it twice leaves the same data. */
 export async function seedDatabase(db: Db) {
@@ -15,10 +28,15 @@ export async function seedDatabase(db: Db) {
     for (const [i, org] of sandboxWorld.pumpOrganizations.entries()) {
       await tx
         .insert(pumpOrganizations)
-        .values({ ...org, accountQuota: 10, isDefault: i === 0 })
+        .values({ ...org, accountQuota: EUROPE_QUOTA_FOR(i), isDefault: i === 0 })
         .onConflictDoNothing();
     }
     await seedSandboxWorld(tx);
+    // Pump Europe had its quota raised (as AWS does on request), so a bulk invite is held by the daily limit.
+    await tx
+      .update(sandboxOrganizations)
+      .set({ accountQuota: EUROPE_QUOTA_FOR(1) })
+      .where(eq(sandboxOrganizations.id, sandboxWorld.pumpOrganizations[1].orgId));
     const orgs = await tx.select({ id: pumpOrganizations.id, orgId: pumpOrganizations.orgId }).from(pumpOrganizations);
     const orgIds = sandboxWorld.pumpOrganizations.map((o) => orgs.find((r) => r.orgId === o.orgId)!.id);
     for (const tenant of seedTenants) await seedTenant(tx, tenant, orgIds);
@@ -34,6 +52,7 @@ async function seedTenant(tx: Db, seed: SeedTenant, orgIds: string[]) {
       name: seed.name,
       notes: seed.notes ?? "",
       accountManagerId: manager?.id ?? null,
+      defaultPumpOrganizationId: seed.defaultOrg === undefined ? null : orgIds[seed.defaultOrg],
       accountsCount: seed.accounts.length,
     })
     .onConflictDoNothing()
@@ -51,17 +70,44 @@ async function seedTenant(tx: Db, seed: SeedTenant, orgIds: string[]) {
         lastVerifiedAt: account.verificationState && account.verificationState !== "unverified" ? new Date() : null,
       })
       .returning({ id: awsAccounts.id });
-    if (exception) await tx.insert(orgExceptions).values({ awsAccountId: row!.id, reason: exception });
+    if (exception) await tx.insert(orgExceptions).values({ awsAccountId: row!.id, reason: exception, kind: "other_member", createdBy: "seed" });
+    const org = sandboxWorld.pumpOrganizations[pumpOrg ?? seed.defaultOrg ?? 0];
+    // The sandbox's AWS agrees with Pump's records: members are in the organization, invites are its handshakes,
+    // and every verified account has its role (trusting the management account that verifies it).
+    if (account.membership === "pump_member") {
+      await tx.insert(sandboxOrgMembers).values({ accountId: account.accountId, organizationId: org.orgId }).onConflictDoNothing();
+    }
+    if (account.roleArn && account.verificationState === "verified") {
+      await tx
+        .insert(sandboxIamRoles)
+        .values({
+          arn: account.roleArn,
+          accountId: account.accountId,
+          trustedAccountId: sandboxWorld.pumpOrganizations[pumpOrg ?? 0].managementAccountId,
+          requiredExternalId: account.externalId ?? demoExternalId(account.accountId),
+        })
+        .onConflictDoNothing();
+    }
     if (invite) {
       const requestedAt = new Date(Date.now() - invite.daysAgo * DAY);
+      const expiresAt = new Date(requestedAt.getTime() + 15 * DAY);
+      const pending = invite.state === "OPEN";
       await tx.insert(orgInvites).values({
         awsAccountId: row!.id,
         pumpOrganizationId: orgIds[pumpOrg ?? 0]!,
+        phase: "sent",
+        source: "seed",
+        requestedBy: "seed",
         handshakeId: invite.handshakeId,
         state: invite.state,
         requestedAt,
-        expiresAt: new Date(requestedAt.getTime() + 15 * DAY),
+        expiresAt,
+        endedAt: pending ? null : new Date(requestedAt.getTime() + DAY),
       });
+      await tx
+        .insert(sandboxHandshakes)
+        .values({ id: invite.handshakeId, organizationId: org.orgId, accountId: account.accountId, state: invite.state, requestedAt, expiresAt, updatedAt: pending ? requestedAt : new Date(requestedAt.getTime() + DAY) })
+        .onConflictDoNothing();
     }
   }
   await recordAudit(tx, { system: "seed" }, "seed", {

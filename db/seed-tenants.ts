@@ -12,6 +12,8 @@ type Account = Omit<typeof awsAccounts.$inferInsert, "tenantId" | "externalId" |
 
 export type SeedTenant = {
   pumpId: string;
+  /** Index into sandboxWorld.pumpOrganizations: the organization that invites this tenant's accounts. */
+  defaultOrg?: 0 | 1;
   name: string;
   notes?: string;
   manager?: string;
@@ -90,7 +92,7 @@ export const seedTenants: SeedTenant[] = [
       { name: "Alfred Pennyworth", email: "alfred@wayne.example" },
     ],
     accounts: [
-      { accountId: "100000000004", name: "wayne-rnd", email: "rnd@wayne.example", roleArn: arn("100000000004"), roleType: "read_only", deploymentMethod: "cloudformation", verificationState: "verified", membership: "other_member", otherOrgId: "o-wayne000001", onboardingState: "exception", exception: "Member of another organization: a direct transfer drops its SSO assignments and SCPs." },
+      { accountId: "100000000004", name: "wayne-rnd", email: "rnd@wayne.example", roleArn: arn("100000000004"), externalId: sandboxWorld.otherOrgMember.externalId, roleType: "read_only", deploymentMethod: "cloudformation", verificationState: "verified", membership: "other_member", otherOrgId: "o-wayne000001", onboardingState: "exception", exception: "Member of another organization: a direct transfer drops its SSO assignments and SCPs." },
       { accountId: "100000000005", name: "wayne-payer", email: "payer@wayne.example", roleArn: arn("100000000005", "pump/PumpCustomerAccess"), roleType: "autopilot", deploymentMethod: "cloudformation", verificationState: "verified", membership: "pump_member", pumpOrg: 1, onboardingState: "joined" },
     ],
   },
@@ -128,5 +130,23 @@ export const seedTenants: SeedTenant[] = [
       { accountId: "100000000011", name: "md-research", email: "research@massive.example", roleArn: arn("100000000011"), roleType: "read_only", deploymentMethod: "cloudformation", verificationState: "verified", membership: "standalone", onboardingState: "role_verified", invite: { handshakeId: "h-massive000decl1", state: "DECLINED", daysAgo: 40 } },
       { accountId: "100000000012", name: "md-labs", email: "labs@massive.example", roleType: "read_only", membership: "unknown", onboardingState: "link_issued" },
     ],
+  },
+  {
+    pumpId: "PUMP-0054",
+    name: "Initrode Holdings",
+    defaultOrg: 1,
+    notes: "Thirty verified accounts waiting for a bulk invite into Pump Europe.",
+    contacts: [{ name: "Peter Gibbons", email: "peter@initrode.example" }],
+    accounts: Array.from({ length: 30 }, (_, i) => {
+      const accountId = String(610000000001 + i);
+      return { accountId, name: `initrode-${String(i + 1).padStart(2, "0")}`, email: `aws+${i + 1}@initrode.example`, roleArn: arn(accountId), roleType: "read_only" as const, deploymentMethod: "cloudformation" as const, verificationState: "verified" as const, membership: "standalone" as const, onboardingState: "role_verified" as const };
+    }),
+  },
+  {
+    pumpId: "PUMP-0055",
+    name: "Oscorp",
+    notes: "Pump does not know yet that this account runs its own organization: the invite preflight finds out.",
+    contacts: [{ name: "Norman Osborn", email: "norman@oscorp.example" }],
+    accounts: [{ accountId: "100000000013", name: "oscorp-root", email: "cloud@oscorp.example", roleArn: arn("100000000013"), roleType: "read_only", deploymentMethod: "cloudformation", verificationState: "verified", membership: "unknown", onboardingState: "role_verified" }],
   },
 ];

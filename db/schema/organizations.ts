@@ -1,4 +1,4 @@
-import { boolean, check, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { timestamps } from "./columns";
 
@@ -13,6 +13,12 @@ export const pumpOrganizations = pgTable(
     // The role the console assumes in the management account (first hop of the role chain).
     operatorRoleArn: text("operator_role_arn").notNull(),
     accountQuota: integer("account_quota").notNull().default(10),
+    // Invitation attempts AWS allows per 24 h. AWS's 2022 text says max(20, quota); the current value is
+    // unconfirmed (domain.md §1.8), so Pump plans with 20 unless staff set what AWS confirmed for this organization.
+    dailyInviteLimit: integer("daily_invite_limit").notNull().default(20),
+    // Accounts in the organization as AWS last listed them (management account included); null = never synced.
+    memberCount: integer("member_count"),
+    invitesSyncedAt: timestamp("invites_synced_at", { withTimezone: true }),
     isDefault: boolean("is_default").notNull().default(false),
     ...timestamps,
   },
@@ -24,6 +30,7 @@ export const pumpOrganizations = pgTable(
       sql`${t.operatorRoleArn} like 'arn:aws:iam::' || ${t.managementAccountId} || ':role/%'`,
     ),
     check("pump_organizations_quota_positive", sql`${t.accountQuota} > 0`),
+    check("pump_organizations_daily_limit_positive", sql`${t.dailyInviteLimit} > 0`),
     // At most one default organization.
     uniqueIndex("pump_organizations_one_default").on(t.isDefault).where(sql`${t.isDefault}`),
   ],

@@ -47,6 +47,9 @@ export const sandboxOrganizations = pgTable(
     featureSet: text("feature_set").notNull().default("ALL"),
     // Accounts per organization (default 10); pending invitations count against it (domain.md §1.8).
     accountQuota: integer("account_quota").notNull().default(10),
+    // Invitation attempts per 24 h. AWS's 2022 text: max(20, quota); the current value is unconfirmed, so the
+    // sandbox keeps it per organization (default 20) and tests set either rule.
+    dailyInviteLimit: integer("daily_invite_limit").notNull().default(20),
   },
   (t) => [
     check("sandbox_organizations_id", sql`${t.id} ~ '^o-[a-z0-9]{10,32}$'`),

@@ -13,6 +13,8 @@ export const tenants = pgTable(
     name: text("name").notNull(),
     notes: text("notes").notNull().default(""),
     accountManagerId: uuid("account_manager_id").references(() => staff.id),
+    // The Pump organization that invites this tenant's accounts; null = the default organization.
+    defaultPumpOrganizationId: uuid("default_pump_organization_id").references(() => pumpOrganizations.id),
     // Kept in step by the use cases that add or remove accounts, so the list can sort and show counts without
     // aggregating 250k accounts per page.
     accountsCount: integer("accounts_count").notNull().default(0),

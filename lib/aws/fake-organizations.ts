@@ -13,6 +13,7 @@ import {
   HandshakeNotFoundException,
   InvalidHandshakeTransitionException,
   InviteAccountToOrganizationCommand,
+  ListAccountsCommand,
   ListHandshakesForOrganizationCommand,
   OrganizationsClient,
   OrganizationsServiceException,
@@ -23,7 +24,7 @@ import { randomBytes } from "node:crypto";
 import { sandboxOrganizationsWorld } from "./sandbox-world";
 
 type ClientLike = { config: { credentials: () => Promise<{ accessKeyId: string }> } };
-type Org = { id: string; managementAccountId: string; featureSet: string; quota: number };
+type Org = { id: string; managementAccountId: string; featureSet: string; quota: number; dailyLimit: number };
 type Stored = Handshake & { Id: string; State: string; orgId: string; target: string; requested: number };
 
 const DAY = 24 * 3600 * 1000;
@@ -35,7 +36,7 @@ export function createFakeOrganizations(clock: () => Date, accountOf: (accessKey
   const orgs = new Map<string, Org>();
   const memberOf = new Map<string, string>();
   for (const o of sandboxOrganizationsWorld) {
-    orgs.set(o.id, { id: o.id, managementAccountId: o.managementAccountId, featureSet: o.featureSet, quota: 10 });
+    orgs.set(o.id, { id: o.id, managementAccountId: o.managementAccountId, featureSet: o.featureSet, quota: 10, dailyLimit: 20 });
     memberOf.set(o.managementAccountId, o.id);
     for (const a of o.memberAccountIds) memberOf.set(a, o.id);
   }
@@ -91,7 +92,7 @@ export function createFakeOrganizations(clock: () => Date, accountOf: (accessKey
       const mine = handshakes.filter((h) => h.orgId === org.id);
       const pending = mine.filter((h) => view(h).State === "OPEN");
       if (pending.some((h) => h.target === target)) throw new DuplicateHandshakeException(err("Duplicate handshake."));
-      if (mine.filter((h) => h.requested > now - DAY && h.State !== "ACCEPTED").length >= Math.max(20, org.quota)) {
+      if (mine.filter((h) => h.requested > now - DAY && h.State !== "ACCEPTED").length >= org.dailyLimit) {
         throw new ConstraintViolationException({
           ...err("Too many invitations."),
           Reason: "HANDSHAKE_RATE_LIMIT_EXCEEDED",
@@ -140,6 +141,13 @@ export function createFakeOrganizations(clock: () => Date, accountOf: (accessKey
       if (state !== "OPEN") throw new InvalidHandshakeTransitionException(err(`Cannot cancel a ${state} handshake.`));
       h.State = "CANCELED";
       return { Handshake: view(h) };
+    });
+    mock.on(ListAccountsCommand).callsFake(async (input, getClient) => {
+      const org = await managedOrg(getClient);
+      const ids = [...memberOf].filter(([, o]) => o === org.id).map(([a]) => a).sort();
+      const start = Number(input.NextToken ?? 0);
+      const next = start + PAGE < ids.length ? String(start + PAGE) : undefined;
+      return { Accounts: ids.slice(start, start + PAGE).map((Id) => ({ Id })), NextToken: next };
     });
     mock.on(DescribeOrganizationCommand).callsFake(async (_input, getClient) => {
       const org = orgs.get(memberOf.get(await caller(getClient)) ?? "");

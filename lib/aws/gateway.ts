@@ -85,6 +85,8 @@ export type AwsGateway = {
   listInviteHandshakes(as: AwsSession): Promise<Handshake[]>;
   describeHandshake(as: AwsSession, handshakeId: string): Promise<Handshake>;
   cancelHandshake(as: AwsSession, handshakeId: string): Promise<Handshake>;
+  /** Every account in the caller's organization, the management account included (ListAccounts, paginated). */
+  listAccountIds(as: AwsSession): Promise<string[]>;
   /** The caller account's organization (any member may ask, e.g. a customer role's session); null = standalone. */
   describeOrganization(as: AwsSession): Promise<OrganizationSummary | null>;
 };

@@ -141,6 +141,13 @@ export function describeOrganizationsContract(label: string, setup: () => Promis
       });
     });
 
+    it("lists the organization's accounts (paginated) from the management account only", async () => {
+      expect(await h.gateway.listAccountIds(await operator(europe))).toEqual([europe.managementAccountId]);
+      const wayne = await h.gateway.listAccountIds(await customer(otherOrgMember)).catch((e: unknown) => e);
+      expect(wayne).toMatchObject({ code: "access_denied" });
+      await failure(h.gateway.listAccountIds(await customer(customers.acme)), "org_not_in_use");
+    });
+
     it("lists invitations only for a management account", async () => {
       await failure(h.gateway.listInviteHandshakes(await customer(otherOrgMember)), "access_denied");
       await failure(h.gateway.listInviteHandshakes(await customer(customers.acme)), "org_not_in_use");

@@ -64,6 +64,7 @@ describe("assumeCustomerRole", () => {
       fetchSnsSigningCertificate: () => Promise.reject(new Error("not used")),
       confirmSnsSubscription: () => Promise.reject(new Error("not used")),
       sendCloudFormationResponse: () => Promise.reject(new Error("not used")),
+      listAccountIds: () => Promise.reject(new Error("not used")),
       inviteAccount: () => Promise.reject(new Error("not used")),
       listInviteHandshakes: () => Promise.reject(new Error("not used")),
       describeHandshake: () => Promise.reject(new Error("not used")),

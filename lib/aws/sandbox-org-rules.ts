@@ -26,8 +26,6 @@ export const INVITE_LIFETIME_MS = 15 * DAY_MS;
 /** Terminal handshakes "show up in lists for only 30 days". */
 export const TERMINAL_LISTED_MS = 30 * DAY_MS;
 export const RATE_WINDOW_MS = DAY_MS;
-/** "Either 20 or the maximum number of accounts allowed in your organization, whichever is greater." */
-export const dailyInviteLimit = (accountQuota: number) => Math.max(20, accountQuota);
 
 export type HandshakeRow = typeof sandboxHandshakes.$inferSelect;
 

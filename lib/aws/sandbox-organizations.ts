@@ -6,7 +6,6 @@ import { sandboxHandshakes, sandboxOrganizations, sandboxOrgMembers } from "@/db
 import { mapAwsError } from "./errors";
 import type { AwsGateway, AwsSession, OrganizationSummary } from "./gateway";
 import {
-  dailyInviteLimit,
   effectiveState,
   INVITE_LIFETIME_MS,
   isListedAt,
@@ -24,7 +23,12 @@ import {
 
 type OrganizationsOperations = Pick<
   AwsGateway,
-  "inviteAccount" | "listInviteHandshakes" | "describeHandshake" | "cancelHandshake" | "describeOrganization"
+  | "inviteAccount"
+  | "listInviteHandshakes"
+  | "describeHandshake"
+  | "cancelHandshake"
+  | "listAccountIds"
+  | "describeOrganization"
 >;
 
 const lowerAlphanumeric = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -112,7 +116,7 @@ export function sandboxOrganizationsOperations(
           const attempts = recent.filter(
             (h) => h.requestedAt.getTime() > at.getTime() - RATE_WINDOW_MS && h.state !== "ACCEPTED",
           ).length;
-          if (attempts >= dailyInviteLimit(org.accountQuota)) {
+          if (attempts >= org.dailyInviteLimit) {
             throw orgErrors.constraint(
               "HANDSHAKE_RATE_LIMIT_EXCEEDED",
               "You have sent too many invitations in the last 24 hours. Try again later.",
@@ -186,6 +190,18 @@ export function sandboxOrganizationsOperations(
             .returning();
           return toHandshake(row!, managementAccountId, at);
         });
+      });
+    },
+
+    listAccountIds(as) {
+      return run("ListAccounts", async () => {
+        const org = await managedOrganization(db, await callerAccount(as));
+        const rows = await db
+          .select({ accountId: sandboxOrgMembers.accountId })
+          .from(sandboxOrgMembers)
+          .where(eq(sandboxOrgMembers.organizationId, org.id))
+          .orderBy(asc(sandboxOrgMembers.accountId));
+        return rows.map((r) => r.accountId);
       });
     },
 

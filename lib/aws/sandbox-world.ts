@@ -61,11 +61,13 @@ const customerRole = <E extends string | null>(
 
 /**
  * Organizations besides Pump's (domain.md §1.5), matching the demo tenants: wayne-rnd (100000000004) is a member of
- * Wayne's organization, stark-management (100000000003) the management account of Stark's.
+ * Wayne's organization, stark-management (100000000003) and oscorp-root (100000000013) the management accounts of
+ * Stark's and Oscorp's.
  */
 const otherOrganizations = {
   wayne: { orgId: "o-wayne000001", managementAccountId: "900000000001", memberAccountIds: ["100000000004"] },
   stark: { orgId: "o-stark00001", managementAccountId: "100000000003", memberAccountIds: [] },
+  oscorp: { orgId: "o-oscorp00001", managementAccountId: "100000000013", memberAccountIds: [] },
 } as const;
 
 export const sandboxWorld = {

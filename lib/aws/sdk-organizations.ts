@@ -4,6 +4,7 @@ import {
   DescribeHandshakeCommand,
   DescribeOrganizationCommand,
   InviteAccountToOrganizationCommand,
+  paginateListAccounts,
   paginateListHandshakesForOrganization,
   type Handshake as SdkHandshake,
   type OrganizationsClient,
@@ -14,7 +15,12 @@ import { createOrganizationsClient, required, type CredentialsSource } from "./s
 
 type OrganizationsOperations = Pick<
   AwsGateway,
-  "inviteAccount" | "listInviteHandshakes" | "describeHandshake" | "cancelHandshake" | "describeOrganization"
+  | "inviteAccount"
+  | "listInviteHandshakes"
+  | "describeHandshake"
+  | "cancelHandshake"
+  | "listAccountIds"
+  | "describeOrganization"
 >;
 
 const handshakeStates: readonly HandshakeState[] = ["REQUESTED", "OPEN", "CANCELED", "ACCEPTED", "DECLINED", "EXPIRED"];
@@ -100,6 +106,17 @@ export function sdkOrganizationsOperations(consoleCredentials?: CredentialsSourc
       return withOrganizations(as, operation, async (client) => {
         const out = await client.send(new CancelHandshakeCommand({ HandshakeId: handshakeId }));
         return toHandshake(out.Handshake, operation);
+      });
+    },
+
+    listAccountIds(as) {
+      const operation = "ListAccounts";
+      return withOrganizations(as, operation, async (client) => {
+        const ids: string[] = [];
+        for await (const page of paginateListAccounts({ client }, {})) {
+          for (const a of page.Accounts ?? []) ids.push(required(a.Id, operation, "Account.Id"));
+        }
+        return ids;
       });
     },
 

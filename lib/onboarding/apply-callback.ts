@@ -77,7 +77,7 @@ export async function applyCreateOrUpdate(deps: CallbackDeps, msg: Msg, request:
     return { status: "FAILED", reason: `Pump could not verify the role: ${check.error}` };
   }
   await deps.db.update(onboardings).set({ status: "verified", failureReason: null }).where(eq(onboardings.id, ob.id));
-  if (ob.isFinalStep) await requestFinalStepInvite(deps.db, { onboardingId: ob.id, awsAccountId: account!.id, requestId: requestIdOf(msg) });
+  if (ob.isFinalStep) await requestFinalStepInvite(deps.db, deps.gateway, { onboardingId: ob.id, awsAccountId: account!.id, requestId: requestIdOf(msg) });
   return { status: "SUCCESS", reason: "Pump verified the role.", data: { RoleArn: p.RoleArn } };
 }
 

@@ -1,17 +1,55 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import type { AwsGateway } from "@/lib/aws";
 import { recordAudit } from "@/lib/audit/record";
+import { isDomainError } from "@/lib/errors";
+import { openException } from "@/lib/invites/exceptions";
+import { sendInvite } from "@/lib/invites/send-invite";
+
+const actor = { system: "auto-invite" } as const;
 
 /**
- * The hook for "final step" onboardings: once the role is verified, the Organization invite is requested. The
- * invites capability will run its preflight and send the invite from here; until it exists, the request is
- * recorded (audited) so that nothing is silently dropped and it can be picked up.
+ * "Final step" onboardings: once the role is verified, the same service as the Invite button runs preflight and
+ * sends the invitation. Nothing is silently dropped: every outcome leaves an audit row, and anything short of an
+ * invitation sent, pending or queued leaves an exception record (or a failed invite) on the tenant.
  */
-export async function requestFinalStepInvite(db: Db, p: { onboardingId: string; awsAccountId: string; requestId: string }) {
-  await recordAudit(db, { system: "onboarding" }, p.requestId, {
-    action: "onboarding.invite_requested",
-    targetType: "aws_account",
-    targetId: p.awsAccountId,
-    after: { onboardingId: p.onboardingId },
-  });
+export async function requestFinalStepInvite(
+  db: Db,
+  gateway: AwsGateway,
+  p: { onboardingId: string; awsAccountId: string; requestId: string },
+) {
+  try {
+    await sendInvite(
+      {
+        db,
+        gateway,
+        staff: { email: "auto-invite" },
+        requestedBy: "system:auto-invite",
+        audit: (tx, entry) => recordAudit(tx, actor, p.requestId, { action: "invites.send", ...entry, after: { ...(entry.after as object), onboardingId: p.onboardingId } }),
+      },
+      { awsAccountId: p.awsAccountId, source: "auto" },
+    );
+  } catch (error) {
+    // A preflight that blocks (or an unexpected fault) still has to reach a person.
+    const details = isDomainError(error) ? error.message : "The automatic invitation failed unexpectedly; the server log has the details.";
+    if (!isDomainError(error)) console.error(`[${p.requestId}] auto-invite failed`, String(error));
+    await db.transaction(async (tx) => {
+      const { id } = await openException(tx, {
+        awsAccountId: p.awsAccountId,
+        pumpOrganizationId: null,
+        kind: "preflight",
+        reason: "Automatic invitation not sent",
+        details,
+        createdBy: "system:auto-invite",
+      });
+      await recordAudit(tx, actor, p.requestId, {
+        action: "invites.send",
+        targetType: "aws_account",
+        targetId: p.awsAccountId,
+        outcome: "failed",
+        reason: details,
+        after: { result: "exception", exceptionId: id, onboardingId: p.onboardingId },
+      });
+    });
+  }
 }

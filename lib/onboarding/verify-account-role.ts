@@ -18,7 +18,7 @@ type Deps = {
 };
 
 /** Which operator role reaches the account: its Pump organization's, else the default organization's. */
-async function operatorRoleFor(db: Db, pumpOrganizationId: string | null) {
+export async function operatorRoleFor(db: Db, pumpOrganizationId: string | null) {
   const [org] = await db
     .select({ arn: pumpOrganizations.operatorRoleArn })
     .from(pumpOrganizations)

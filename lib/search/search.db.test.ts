@@ -105,12 +105,12 @@ describe(`global search (${testDatabaseKind()})`, () => {
   });
 
   it("finds accounts in another organization by its ID", async () => {
-    expect((await search("o-stark00001")).results).toEqual([
+    expect((await search("o-wayne000001")).results).toEqual([
       {
-        pumpId: "PUMP-0047",
-        tenantName: "Stark Industries",
-        matched: "account in organization o-stark00001",
-        accountId: "100000000003",
+        pumpId: "PUMP-0048",
+        tenantName: "Wayne Enterprises",
+        matched: "account in organization o-wayne000001",
+        accountId: "100000000004",
       },
     ]);
   });

@@ -76,7 +76,7 @@ async function runTerm(db: Db, term: SearchTerm): Promise<TermOutcome> {
       const rows = await q.findByHandshakeId(db, term.handshakeId);
       const hits = rows.map(({ state, ...r }): Hit => ({
         ...r,
-        matched: `handshake ${term.handshakeId} (${state.toLowerCase()})`,
+        matched: `handshake ${term.handshakeId} (${(state ?? "not sent").toLowerCase()})`,
         tier: "exact",
         priority: PRIORITY.handshakeId,
       }));

@@ -44,7 +44,7 @@ describe(`tenants list (${testDatabaseKind()})`, () => {
   it("filters by account manager, and by 'no account manager'", async () => {
     const [am] = await handle.db.select({ id: staff.id }).from(staff).where(eq(staff.email, "am@pump.test"));
     expect(await pumpIds({ manager: am!.id })).toEqual(["PUMP-0042", "PUMP-0043", "PUMP-0046", "PUMP-0048", "PUMP-0053"]);
-    expect(await pumpIds({ manager: "none" })).toEqual(["PUMP-0044", "PUMP-0045", "PUMP-0047", "PUMP-0049", "PUMP-0050", "PUMP-0051", "PUMP-0052"]);
+    expect(await pumpIds({ manager: "none" })).toEqual(["PUMP-0044", "PUMP-0045", "PUMP-0047", "PUMP-0049", "PUMP-0050", "PUMP-0051", "PUMP-0052", "PUMP-0054", "PUMP-0055"]);
   });
 
   it("filters by creation range (UTC, end exclusive)", async () => {

@@ -113,7 +113,7 @@ export function AccountCard({ account: a, pumpId, canWrite, canReveal, canVerify
               {a.invites.map((i) => (
                 <li key={i.id} className="flex flex-wrap items-center gap-2">
                   <code className="font-mono text-xs">{i.handshakeId ?? "(no handshake yet)"}</code>
-                  <Badge tone={handshakeTones[i.state]}>{i.state}</Badge>
+                  {i.state ? <Badge tone={handshakeTones[i.state]}>{i.state}</Badge> : null}
                   <span className="text-xs text-slate-500">expires {formatUtc(i.expiresAt)}</span>
                 </li>
               ))}
