@@ -57,6 +57,18 @@ const actions: Record<string, Permission> = {
   "lib/onboarding/actions.ts#verifyRole": "roles.verify",
   "lib/onboarding/actions.ts#simulateDeployment": "sandbox.simulate",
   "lib/onboarding/actions.ts#recordManualRole": "onboarding.record_manual",
+  "lib/invites/actions.ts#preflightInvite": "invites.send",
+  "lib/invites/actions.ts#sendInvite": "invites.send",
+  "lib/invites/actions.ts#previewBulkInvite": "invites.send",
+  "lib/invites/actions.ts#queueBulkInvites": "invites.send",
+  "lib/invites/actions.ts#sendQueuedInvite": "invites.send",
+  "lib/invites/actions.ts#sendQueuedInvites": "invites.send",
+  "lib/invites/actions.ts#cancelInvite": "invites.cancel",
+  "lib/invites/actions.ts#resendInvite": "invites.cancel",
+  "lib/invites/actions.ts#syncInvites": "invites.read",
+  "lib/invites/actions.ts#reconcileInvites": "invites.reconcile",
+  "lib/invites/actions.ts#sandboxRespondToInvite": "sandbox.simulate",
+  "lib/invites/actions.ts#advanceSandboxClock": "sandbox.simulate",
 };
 
 const root = path.resolve(import.meta.dirname, "../..");
