@@ -85,6 +85,12 @@ export async function listOrganizationsWithUsage(db: Db, now = new Date()) {
 }
 export type OrganizationWithUsage = Awaited<ReturnType<typeof listOrganizationsWithUsage>>[number];
 
+/** The tenant's chosen inviting organization (null = Pump's default), for the tenant form. */
+export async function tenantDefaultOrganization(db: Db, tenantId: string) {
+  const [row] = await db.select({ id: tenants.defaultPumpOrganizationId }).from(tenants).where(eq(tenants.id, tenantId));
+  return row?.id ?? null;
+}
+
 /** The organizations staff can pick from (for the invite forms). */
 export const listOrganizationChoices = (db: Db) =>
   db.select({ id: pumpOrganizations.id, name: pumpOrganizations.name, orgId: pumpOrganizations.orgId, isDefault: pumpOrganizations.isDefault }).from(pumpOrganizations).orderBy(asc(pumpOrganizations.name));

@@ -4,7 +4,7 @@ import type { ActionContext } from "@/lib/auth/action";
 import { isDomainError } from "@/lib/errors";
 import { duplicateFromRace, findPumpIdOwner, pumpIdTakenError, withoutParameters } from "./duplicates";
 import type { CreateTenantInput } from "./schemas";
-import { checkAccountManager, tenantAuditView } from "./write-queries";
+import { checkAccountManager, checkPumpOrganization, tenantAuditView } from "./write-queries";
 
 /** A new tenant with its contacts; accounts are added afterwards, one by one. */
 export async function createTenant(input: CreateTenantInput, ctx: ActionContext) {
@@ -13,6 +13,7 @@ export async function createTenant(input: CreateTenantInput, ctx: ActionContext)
       const owner = await findPumpIdOwner(tx, input.pumpId);
       if (owner) throw pumpIdTakenError(owner);
       await checkAccountManager(tx, input.accountManagerId);
+      await checkPumpOrganization(tx, input.defaultPumpOrganizationId);
       const [row] = await tx
         .insert(tenants)
         .values({
@@ -20,6 +21,7 @@ export async function createTenant(input: CreateTenantInput, ctx: ActionContext)
           name: input.name,
           notes: input.notes,
           accountManagerId: input.accountManagerId,
+          defaultPumpOrganizationId: input.defaultPumpOrganizationId ?? null,
           accountsCount: 0,
           lastActivityAt: new Date(),
         })

@@ -64,6 +64,8 @@ const tenantFields = {
   name: requiredText("the company name", 200),
   notes: z.preprocess((v) => blankToNull(v) ?? "", z.string().max(5000, { error: "Keep notes under 5,000 characters." })),
   accountManagerId: z.preprocess(blankToNull, z.uuid({ error: "Pick an account manager from the list." }).nullable()),
+  // Which Pump organization invites the tenant's accounts; blank = Pump's default. Absent (direct calls) = unchanged.
+  defaultPumpOrganizationId: z.preprocess(blankToNull, z.uuid({ error: "Pick a Pump organization from the list." }).nullable()).optional(),
   contacts: contactsSchema,
 };
 

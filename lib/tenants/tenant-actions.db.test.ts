@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { staff } from "@/db/schema";
+import { pumpOrganizations, staff, tenants } from "@/db/schema";
 import { testDatabaseKind } from "@/db/test-database";
 import { seededTestDatabase } from "@/db/seeded-test-database";
 import { runAs, signInAs } from "@/lib/auth/test-kit";
@@ -39,6 +39,23 @@ describe(`tenant create and edit (${testDatabaseKind()})`, () => {
       targetId: row.id,
       after: { pumpId: "PUMP-0100", name: "Initrode", contacts: ["Peter Gibbons <peter@initrode.example>"] },
     });
+  });
+
+  it("keeps the tenant's inviting organization: set, unchanged when absent, refused when unknown", async () => {
+    await signInAs(database.db, "support");
+    const [europe] = await database.db.select().from(pumpOrganizations).where(eq(pumpOrganizations.name, "Pump Europe"));
+    const created = await createTenant(newTenant({ pumpId: "PUMP-0150", defaultPumpOrganizationId: europe!.id }));
+    expect(created.ok).toBe(true);
+    const defaultOf = async () =>
+      (await database.db.select({ org: tenants.defaultPumpOrganizationId }).from(tenants).where(eq(tenants.pumpId, "PUMP-0150")))[0]!.org;
+    expect(await defaultOf()).toBe(europe!.id);
+    const tenantId = created.ok ? created.data.id : "";
+    expect((await updateTenant({ ...newTenant({ pumpId: "PUMP-0150" }), tenantId })).ok).toBe(true);
+    expect(await defaultOf()).toBe(europe!.id);
+    const unknown = await updateTenant({ ...newTenant({ pumpId: "PUMP-0150" }), tenantId, defaultPumpOrganizationId: "00000000-0000-4000-8000-000000000000" });
+    expect(unknown).toMatchObject({ ok: false, fieldErrors: { defaultPumpOrganizationId: [expect.any(String)] } });
+    expect((await updateTenant({ ...newTenant({ pumpId: "PUMP-0150" }), tenantId, defaultPumpOrganizationId: "" })).ok).toBe(true);
+    expect(await defaultOf()).toBeNull();
   });
 
   it("accepts the form's FormData, with repeated contact fields", async () => {

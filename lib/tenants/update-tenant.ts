@@ -5,7 +5,7 @@ import type { ActionContext } from "@/lib/auth/action";
 import { isDomainError } from "@/lib/errors";
 import { duplicateFromRace, findPumpIdOwner, pumpIdTakenError, withoutParameters } from "./duplicates";
 import type { UpdateTenantInput } from "./schemas";
-import { checkAccountManager, listContacts, lockTenant, tenantAuditView } from "./write-queries";
+import { checkAccountManager, checkPumpOrganization, listContacts, lockTenant, tenantAuditView } from "./write-queries";
 
 /** Edits a tenant's details; the contact list is replaced as a whole, the way the form shows it. */
 export async function updateTenant(input: UpdateTenantInput, ctx: ActionContext) {
@@ -18,6 +18,8 @@ export async function updateTenant(input: UpdateTenantInput, ctx: ActionContext)
       }
       // An unchanged manager is kept even if they have since left the role: only a new choice is checked.
       if (input.accountManagerId !== before.accountManagerId) await checkAccountManager(tx, input.accountManagerId);
+      const defaultOrg = input.defaultPumpOrganizationId === undefined ? before.defaultPumpOrganizationId : input.defaultPumpOrganizationId;
+      if (defaultOrg !== before.defaultPumpOrganizationId) await checkPumpOrganization(tx, defaultOrg);
       const contactsBefore = await listContacts(tx, before.id);
       await tx
         .update(tenants)
@@ -26,6 +28,7 @@ export async function updateTenant(input: UpdateTenantInput, ctx: ActionContext)
           name: input.name,
           notes: input.notes,
           accountManagerId: input.accountManagerId,
+          defaultPumpOrganizationId: defaultOrg,
           lastActivityAt: new Date(),
         })
         .where(eq(tenants.id, before.id));
@@ -35,7 +38,7 @@ export async function updateTenant(input: UpdateTenantInput, ctx: ActionContext)
         targetType: "tenant",
         targetId: before.id,
         before: tenantAuditView({ ...before, contacts: contactsBefore }),
-        after: tenantAuditView(input),
+        after: tenantAuditView({ ...input, defaultPumpOrganizationId: defaultOrg }),
       });
       return { id: before.id, pumpId: input.pumpId, previousPumpId: before.pumpId };
     });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { awsAccounts, staff, tenantContacts, tenants } from "@/db/schema";
+import { awsAccounts, pumpOrganizations, staff, tenantContacts, tenants } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 
 // Reads and writes shared by the tenant use cases, always called with the use case's transaction.
@@ -17,6 +17,7 @@ export async function lockTenant(tx: Db, tenantId: string) {
       name: tenants.name,
       notes: tenants.notes,
       accountManagerId: tenants.accountManagerId,
+      defaultPumpOrganizationId: tenants.defaultPumpOrganizationId,
     })
     .from(tenants)
     .where(eq(tenants.id, tenantId))
@@ -58,6 +59,13 @@ export async function tenantIdOfAccount(tx: Db, awsAccountId: string) {
 }
 
 /** The manager must be an enabled account manager or admin; the row is share-locked so it cannot be disabled meanwhile. */
+/** A chosen default organization must exist (the foreign key would say so too, but not in words). */
+export async function checkPumpOrganization(tx: Db, pumpOrganizationId: string | null | undefined) {
+  if (!pumpOrganizationId) return;
+  const [row] = await tx.select({ id: pumpOrganizations.id }).from(pumpOrganizations).where(eq(pumpOrganizations.id, pumpOrganizationId)).for("share");
+  if (!row) throw new DomainError("Pick a Pump organization from the list.", { defaultPumpOrganizationId: ["That organization no longer exists."] });
+}
+
 export async function checkAccountManager(tx: Db, staffId: string | null) {
   if (staffId === null) return;
   const [row] = await tx
@@ -93,6 +101,7 @@ export async function touchTenant(tx: Db, tenantId: string) {
 }
 
 type TenantView = Pick<LockedTenant, "pumpId" | "name" | "notes" | "accountManagerId"> & {
+  defaultPumpOrganizationId?: string | null;
   contacts: { name: string; email: string }[];
 };
 
@@ -102,6 +111,7 @@ export const tenantAuditView = (t: TenantView) => ({
   name: t.name,
   notes: t.notes,
   accountManagerId: t.accountManagerId,
+  defaultPumpOrganizationId: t.defaultPumpOrganizationId ?? null,
   contacts: t.contacts.map((c) => `${c.name} <${c.email}>`),
 });
 

@@ -18,13 +18,15 @@ export type TenantFormInitial = {
   name: string;
   notes: string;
   accountManagerId: string | null;
+  defaultPumpOrganizationId: string | null;
   contacts: { name: string; email: string }[];
 };
 
-type Props = { initial: TenantFormInitial; managers: ManagerOption[]; cancelHref: string };
+export type OrganizationOption = { id: string; name: string; orgId: string; isDefault: boolean };
+type Props = { initial: TenantFormInitial; managers: ManagerOption[]; organizations: OrganizationOption[]; cancelHref: string };
 
 /** Create a tenant (no tenantId) or edit one. On success, back to the tenant's page. */
-export function TenantForm({ initial, managers, cancelHref }: Props) {
+export function TenantForm({ initial, managers, organizations, cancelHref }: Props) {
   const isEdit = Boolean(initial.tenantId);
   const [state, action, pending] = useFormAction(isEdit ? updateTenant : createTenant);
   const router = useRouter();
@@ -39,6 +41,11 @@ export function TenantForm({ initial, managers, cancelHref }: Props) {
   const managerOptions = [
     { value: "", label: "None" },
     ...managers.map((m) => ({ value: m.id, label: `${m.name} (${m.email})` })),
+  ];
+  const defaultOrg = organizations.find((o) => o.isDefault);
+  const organizationOptions = [
+    { value: "", label: defaultOrg ? `Pump's default (${defaultOrg.name})` : "Pump's default" },
+    ...organizations.map((o) => ({ value: o.id, label: `${o.name} (${o.orgId})` })),
   ];
   const summary = summaryOf(result);
 
@@ -70,6 +77,13 @@ export function TenantForm({ initial, managers, cancelHref }: Props) {
         options={managerOptions}
         defaultValue={valueOf(values, "accountManagerId", initial.accountManagerId)}
         errors={errors?.accountManagerId}
+      />
+      <SelectField
+        label="Invites accounts into"
+        name="defaultPumpOrganizationId"
+        options={organizationOptions}
+        defaultValue={valueOf(values, "defaultPumpOrganizationId", initial.defaultPumpOrganizationId)}
+        errors={errors?.defaultPumpOrganizationId}
       />
       <ContactsFieldset initial={contacts} errors={errors?.contacts} />
       <div className="space-y-1">

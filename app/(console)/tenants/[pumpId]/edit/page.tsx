@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/require";
 import { pumpIdSchema } from "@/lib/tenants/schemas";
+import { listOrganizationChoices, tenantDefaultOrganization } from "@/lib/invites/queries";
 import { getTenantHeader, listManagerOptions } from "@/lib/tenants/tenant-queries";
 import { TenantForm } from "../../_forms/tenant-form";
 
@@ -14,8 +15,9 @@ export default async function EditTenantPage({ params }: { params: Promise<{ pum
   const pumpId = pumpIdSchema.safeParse((await params).pumpId);
   if (!pumpId.success) notFound();
   const db = await getDb();
-  const [tenant, managers] = await Promise.all([getTenantHeader(db, pumpId.data), listManagerOptions(db)]);
+  const [tenant, managers, organizations] = await Promise.all([getTenantHeader(db, pumpId.data), listManagerOptions(db), listOrganizationChoices(db)]);
   if (!tenant) notFound();
+  const defaultPumpOrganizationId = await tenantDefaultOrganization(db, tenant.id);
   // A manager who has since left the role or been disabled stays selectable for this tenant until changed.
   const current = tenant.accountManager;
   const options =
@@ -32,9 +34,11 @@ export default async function EditTenantPage({ params }: { params: Promise<{ pum
           name: tenant.name,
           notes: tenant.notes,
           accountManagerId: tenant.accountManagerId,
+          defaultPumpOrganizationId,
           contacts: tenant.contacts,
         }}
         managers={options}
+        organizations={organizations}
         cancelHref={`/tenants/${tenant.pumpId}`}
       />
     </>
