@@ -7,6 +7,7 @@ import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
 import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
 import { sandboxAcceptHandshake } from "@/lib/aws/sandbox-organizations-admin";
 import { recordAudit } from "@/lib/audit/record";
+import { listExceptions } from "./exception-queries";
 import { reconcileAll } from "./reconcile";
 import { sendInvite, type InviteDeps } from "./send-invite";
 
@@ -65,5 +66,7 @@ describe(`invite flow on the sandbox (${testDatabaseKind()})`, () => {
     const [exception] = await handle.db.select().from(orgExceptions).where(eq(orgExceptions.awsAccountId, oscorp.id));
     expect(exception).toMatchObject({ kind: "other_management", state: "open" });
     expect(await account("100000000013")).toMatchObject({ membership: "other_management", onboardingState: "exception", otherOrgId: "o-oscorp00001" });
+    const listed = await listExceptions(handle.db, { view: "open", page: 1 });
+    expect(listed.rows.find((r) => r.accountId === "100000000013")).toMatchObject({ kind: "other_management", pumpId: "PUMP-0055" });
   });
 });

@@ -1,10 +1,47 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/require";
+import { EXCEPTION_VIEWS, EXCEPTIONS_PAGE_SIZE, listExceptions } from "@/lib/invites/exception-queries";
+import { firstValues } from "@/lib/table/params";
+import { ExceptionsTable } from "./exceptions-table";
 
 export const metadata: Metadata = { title: "Exceptions" };
 
-export default async function Page() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ExceptionsPage({ searchParams }: Props) {
   await requirePermission("exceptions.read");
-  return <ComingSoon title="Exceptions" summary="Accounts that already belong to another organization, handled case by case." />;
+  const raw = firstValues(await searchParams);
+  const view = EXCEPTION_VIEWS.find((v) => v === raw.view) ?? "open";
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(raw.page ?? "1", 10) || 1));
+  const result = await listExceptions(await getDb(), { view, page });
+  const tab = (v: (typeof EXCEPTION_VIEWS)[number], label: string) => (
+    <Link
+      href={v === "open" ? "/exceptions" : `/exceptions?view=${v}`}
+      aria-current={view === v ? "page" : undefined}
+      className={`rounded-md px-3 py-1.5 text-sm ${view === v ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <>
+      <PageHeader
+        title="Existing-organization exceptions"
+        description="Accounts an invite would fail for (or did): a management account of another organization, a member Pump must not move without the customer's say, or a refusal from AWS about the account. Opened by the invite preflight, by AWS's answer, or by an automatic invite. Times are UTC."
+      />
+      <nav aria-label="Exception views" className="mb-3 flex gap-1">
+        {tab("open", "Open")}
+        {tab("all", "All")}
+      </nav>
+      <ExceptionsTable
+        rows={result.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))}
+        total={result.total}
+        page={page}
+        size={EXCEPTIONS_PAGE_SIZE}
+      />
+    </>
+  );
 }
