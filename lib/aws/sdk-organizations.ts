@@ -52,8 +52,13 @@ export function toHandshake(h: SdkHandshake | undefined, operation: string): Han
  * (the console's own for a console session), in us-east-1.
  */
 export function sdkOrganizationsOperations(consoleCredentials?: CredentialsSource): OrganizationsOperations {
-  async function withOrganizations<T>(as: AwsSession, operation: string, fn: (c: OrganizationsClient) => Promise<T>) {
-    const client = createOrganizationsClient(as.kind === "assumed" ? as.credentials : consoleCredentials);
+  async function withOrganizations<T>(
+    as: AwsSession,
+    operation: string,
+    fn: (c: OrganizationsClient) => Promise<T>,
+    opts: { noRetry?: boolean } = {},
+  ) {
+    const client = createOrganizationsClient(as.kind === "assumed" ? as.credentials : consoleCredentials, opts);
     try {
       return await fn(client);
     } catch (error) {
@@ -75,7 +80,9 @@ export function sdkOrganizationsOperations(consoleCredentials?: CredentialsSourc
           }),
         );
         return toHandshake(out.Handshake, operation);
-      });
+        // No SDK retries: the call has no idempotency token, and a timeout may hide an invitation AWS created. The
+        // invite service backs off on throttling itself and settles anything else by reading AWS (security.md §8).
+      }, { noRetry: true });
     },
 
     listInviteHandshakes(as) {

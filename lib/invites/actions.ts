@@ -7,6 +7,7 @@ import { authorizedAction } from "@/lib/auth/action";
 import { DomainError } from "@/lib/errors";
 import { previewBulkInvite as preview } from "./bulk-preview";
 import { cancelInvite as cancel, resendInvite as resend } from "./cancel-invite";
+import { loadInviteAccount } from "./context";
 import { inviteDepsFor, reconcileDepsFor } from "./deps";
 import { runPreflight } from "./preflight";
 import { processInviteQueue, queueBulkInvites as queue, sendQueuedInvite as sendQueued } from "./queue";
@@ -39,13 +40,13 @@ export const preflightInvite = authorizedAction(
 export const sendInvite = authorizedAction(
   { name: "invites.send", permission: "invites.send", schema: s.sendInviteSchema, target: account },
   async ({ confirmAccountId, ...input }, ctx) => {
-    const deps = await inviteDepsFor(ctx);
-    const pf = await runPreflight(deps, input);
-    // Step-up: the person typed the account they mean (security.md §2), checked against the record, not the form.
-    if (confirmAccountId !== pf.account.accountId) {
+    // Step-up: the person typed the account they mean (security.md §2), checked against the record, not the form,
+    // before anything is asked of AWS.
+    const target = await loadInviteAccount(ctx.db, input.awsAccountId);
+    if (confirmAccountId !== target.accountId) {
       throw new DomainError("Type the account's 12-digit ID to confirm.", { confirmAccountId: ["Does not match this account."] });
     }
-    const outcome = await send(deps, { ...input, source: "single" }, pf);
+    const outcome = await send(await inviteDepsFor(ctx), { ...input, source: "single" });
     return refresh({ kind: outcome.kind, detail: "detail" in outcome ? outcome.detail : undefined });
   },
 );
