@@ -69,6 +69,11 @@ export type OrganizationSummary = {
 
 export type AwsGateway = {
   readonly mode: "sdk" | "sandbox";
+  /**
+   * AWS's current time as this gateway sees it, for comparisons with AWS timestamps (expiry, the daily window):
+   * the local clock for the SDK, the sandbox's movable Organizations clock for the sandbox.
+   */
+  now(): Promise<Date>;
   getCallerIdentity(as?: AwsSession): Promise<CallerIdentity>;
   assumeRole(p: AssumeRoleParams): Promise<AwsSession>;
   /** GET an SNS signing certificate (PEM). The URL must already have passed `isTrustedSigningCertUrl`. */

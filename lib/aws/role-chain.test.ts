@@ -65,6 +65,7 @@ describe("assumeCustomerRole", () => {
       confirmSnsSubscription: () => Promise.reject(new Error("not used")),
       sendCloudFormationResponse: () => Promise.reject(new Error("not used")),
       listAccountIds: () => Promise.reject(new Error("not used")),
+      now: async () => new Date(),
       inviteAccount: () => Promise.reject(new Error("not used")),
       listInviteHandshakes: () => Promise.reject(new Error("not used")),
       describeHandshake: () => Promise.reject(new Error("not used")),

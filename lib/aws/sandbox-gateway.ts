@@ -8,6 +8,7 @@ import { sandboxCredentials, sandboxIamRoles } from "@/db/schema";
 import { mapAwsError, type AwsErrorContext } from "./errors";
 import type { AssumeRoleParams, AwsGateway, AwsSession, CallerIdentity } from "./gateway";
 import { sandboxOrganizationsOperations } from "./sandbox-organizations";
+import { organizationsNow } from "./sandbox-org-rules";
 import { sandboxRoleUniqueId, sandboxWorld } from "./sandbox-world";
 import {
   assumeRoleValidationErrors,
@@ -121,6 +122,8 @@ export function createSandboxGateway(db: Db, opts: { now?: () => Date } = {}): A
 
   return {
     mode: "sandbox",
+
+    now: () => organizationsNow(db, now()),
 
     ...sandboxHttpOperations(db),
 

@@ -49,6 +49,8 @@ export function createSdkGateway({ region, consoleCredentials }: SdkGatewayOptio
   return {
     mode: "sdk",
 
+    now: async () => new Date(),
+
     ...sdkHttpOperations,
 
     ...sdkOrganizationsOperations(consoleCredentials),

@@ -95,7 +95,7 @@ export const cancelInvite = authorizedAction(
   { name: "invites.cancel", permission: "invites.cancel", schema: s.inviteRefSchema, target: invite },
   async (input, ctx) => {
     const row = await cancel(await inviteDepsFor(ctx), input.inviteId, input.confirmAccountId);
-    return refresh({ state: row.state ?? row.phase, notCanceledBecause: "notCanceledBecause" in row ? row.notCanceledBecause : undefined });
+    return refresh({ state: row.state ?? row.phase, notCanceledBecause: row.notCanceledBecause });
   },
 );
 

@@ -58,7 +58,7 @@ export async function previewBulkInvite(
 
   const [org] = await deps.db.select().from(pumpOrganizations).where(eq(pumpOrganizations.id, p.pumpOrganizationId));
   if (!org) throw new DomainError("That Pump organization no longer exists.");
-  const usage = await organizationUsage(deps.db, org, (deps.now ?? (() => new Date()))());
+  const usage = await organizationUsage(deps.db, org, deps.now ? deps.now() : await deps.gateway.now());
   let slots = usage.headroom;
   let sendNow = 0;
   let wait = 0;

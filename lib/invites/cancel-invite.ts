@@ -44,7 +44,7 @@ export async function cancelInvite(deps: InviteDeps, inviteId: string, confirmAc
         .returning();
       if (!done) throw new DomainError("The invite left the queue meanwhile; reload to see its state.");
       await deps.audit(tx, { action, targetType: "aws_account", targetId: invite.awsAccountId, after: { inviteId, phase: "canceled before sending" } });
-      return done;
+      return { ...done, notCanceledBecause: undefined };
     });
   }
   if (invite.phase === "in_flight") throw new DomainError("This invite is still being sent or reconciled; wait for its outcome, then cancel.");
@@ -74,8 +74,7 @@ async function cancelPending(deps: InviteDeps, { invite, org }: Loaded, action: 
       ...(state === "CANCELED" ? {} : { outcome: "failed" as const, reason: `AWS reports the invitation ${state}; it could not be cancelled.` }),
     });
     const [updated] = await tx.select().from(orgInvites).where(eq(orgInvites.id, invite.id));
-    if (state !== "CANCELED") return { ...updated!, notCanceledBecause: state };
-    return updated!;
+    return { ...updated!, notCanceledBecause: state === "CANCELED" ? undefined : state };
   });
 }
 
@@ -92,7 +91,7 @@ export async function resendInvite(deps: InviteDeps, inviteId: string, confirmAc
   // Two changes, two audit rows: the cancellation (invites.cancel) and the new invitation (invites.send).
   if (pending) {
     const canceled = await cancelPending(deps, row, "invites.cancel");
-    if ("notCanceledBecause" in canceled) throw new DomainError(`Not resent: AWS reports the invitation ${canceled.notCanceledBecause}.`);
+    if (canceled.notCanceledBecause) throw new DomainError(`Not resent: AWS reports the invitation ${canceled.notCanceledBecause}.`);
   }
   return sendInvite(deps, {
     awsAccountId: invite.awsAccountId,

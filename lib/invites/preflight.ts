@@ -59,7 +59,8 @@ export async function runPreflight(
   deps: Deps,
   p: { awsAccountId: string; pumpOrganizationId?: string | null; ignoreInviteId?: string },
 ): Promise<Preflight> {
-  const now = (deps.now ?? (() => new Date()))();
+  // AWS's time: the daily window and expiry are AWS's (the sandbox's clock can be moved).
+  const now = deps.now ? deps.now() : await deps.gateway.now();
   const account = await loadInviteAccount(deps.db, p.awsAccountId);
   const organization = await resolveOrganization(deps.db, account, p.pumpOrganizationId);
   const [usage, active] = await Promise.all([organizationUsage(deps.db, organization, now), activeInvite(deps.db, account.id)]);

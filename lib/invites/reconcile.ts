@@ -53,7 +53,9 @@ export async function reconcileAll(deps: ReconcileDeps, pumpOrganizationId?: str
 
 export async function reconcileOrganization(deps: ReconcileDeps, org: PumpOrganization): Promise<ReconcileReport> {
   const report: ReconcileReport = { organization: org.name, adopted: 0, notSent: 0, changed: 0, imported: 0 };
+  // Pump's clock decides when an intent is stuck (createdAt is Pump's); AWS's clock decides expiry.
   const now = (deps.now ?? (() => new Date()))();
+  const awsNow = deps.now ? now : await deps.gateway.now();
   let handshakes: Handshake[];
   let accountIds: string[] | null = null;
   try {
@@ -117,11 +119,11 @@ export async function reconcileOrganization(deps: ReconcileDeps, org: PumpOrgani
       continue;
     }
     const h = invite.handshakeId ? listed.get(invite.handshakeId) : undefined;
-    const state = h?.state ?? (await unlistedState(deps, org, invite, now));
+    const state = h?.state ?? (await unlistedState(deps, org, invite, awsNow));
     if (!state) continue;
     const change = await deps.db.transaction(async (tx) => {
       await lockAccountInvites(tx, invite.awsAccountId);
-      const c = await applyHandshakeState(tx, invite, state, now);
+      const c = await applyHandshakeState(tx, invite, state, awsNow);
       if (c) await audit(tx, "invites.state_changed", invite, { inviteId: invite.id, handshakeId: invite.handshakeId, before: c.before, state: c.after });
       return c;
     });

@@ -138,7 +138,7 @@ async function routeToException(
 
 /** The intent, under the account lock then the organization lock: one active invite per account, headroom rechecked. */
 async function recordIntent(deps: InviteDeps, account: InviteAccount, org: PumpOrganization, req: SendRequest, audit: Audit) {
-  const now = (deps.now ?? (() => new Date()))();
+  const now = deps.now ? deps.now() : await deps.gateway.now();
   return deps.db.transaction(async (tx): Promise<SendOutcome | { kind: "intent"; invite: InviteRow }> => {
     await lockAccountInvites(tx, account.id);
     const existing = await activeInvite(tx, account.id);
