@@ -153,7 +153,12 @@ async function recordIntent(deps: InviteDeps, account: InviteAccount, org: PumpO
       const why = usage.attempts24h >= usage.dailyLimit ? "the daily invitation limit" : "the account quota";
       if (!queues(req)) throw new DomainError(`Not sent: ${org.name} has no headroom under ${why}.`);
       const detail = `Waiting for ${why}${usage.nextSlotAt ? `; next slot ${usage.nextSlotAt.toISOString()}` : ""}.`;
-      if (existing) return { kind: "queued", invite: existing, detail };
+      if (existing) {
+        // Sending a queued invite that is still held back changes nothing, but it was an attempt: audit it (the
+        // action wrapper refuses to finish without its row, and staff see who kept trying).
+        await audit(tx, "queued", { inviteId: existing.id, detail });
+        return { kind: "queued", invite: existing, detail };
+      }
       const [queued] = await tx
         .insert(orgInvites)
         .values({ awsAccountId: account.id, pumpOrganizationId: org.id, phase: "queued", source: req.source, requestedBy: deps.requestedBy, requestedAt: now, transferAcknowledged: req.acknowledgeTransfer ?? false })
