@@ -14,10 +14,11 @@ export const isPendingState = (s: HandshakeState | null) => s === "OPEN" || s ==
 const SKEW_MS = 5 * 60 * 1000;
 
 /**
- * The pending invitation AWS holds for `accountId`, requested no earlier than the intent (less skew). Used after a
- * timeout or DuplicateHandshake: the handshake found is the one Pump's call created, or one that blocks it anyway.
+ * The pending invitation AWS holds for `accountId`, requested no earlier than `since` (the intent, less skew) when
+ * given. Used after a timeout or DuplicateHandshake: the handshake found is the one Pump's call created, or one that
+ * blocks it anyway.
  */
-export async function findPendingHandshake(gateway: AwsGateway, session: AwsSession, accountId: string, since: Date) {
+export async function findPendingHandshake(gateway: AwsGateway, session: AwsSession, accountId: string, since?: Date) {
   const all = await gateway.listInviteHandshakes(session);
   return pendingFor(all, accountId, since);
 }

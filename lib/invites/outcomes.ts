@@ -21,6 +21,15 @@ const ACCOUNT_SIDE_REASONS = new Set([
   "ORGANIZATION_FROM_DIFFERENT_SELLER_OF_RECORD",
   "PAYMENT_INSTRUMENT_REQUIRED",
   "ORGANIZATION_MEMBERSHIP_CHANGE_RATE_LIMIT_EXCEEDED",
+  // Leave-type constraints (domain.md §1.4): on a direct transfer they are about the account leaving its current
+  // organization, which only its owner can fix, so a person takes them up with the customer.
+  "ACCOUNT_CANNOT_LEAVE_ORGANIZATION",
+  "ACCOUNT_CANNOT_LEAVE_WITHOUT_PHONE_VERIFICATION",
+  "ACCOUNT_CANNOT_LEAVE_WITHOUT_EULA",
+  "MEMBER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED",
+  "INVALID_PAYMENT_INSTRUMENT",
+  "CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG",
+  "WAIT_PERIOD_ACTIVE",
 ]);
 
 const AMBIGUOUS_CODES = new Set(["network", "service_error", "duplicate_handshake", "unknown"]);

@@ -88,9 +88,15 @@ export async function reconcileOrganization(deps: ReconcileDeps, org: PumpOrgani
 
   for (const { invite, accountId } of rows) {
     if (invite.phase === "in_flight") {
-      const match = handshakes
-        .filter((h) => h.accountId === accountId && !known.has(h.id) && h.requestedAt.getTime() >= invite.createdAt.getTime() - 5 * 60_000)
-        .sort((a, b) => b.requestedAt.getTime() - a.requestedAt.getTime())[0];
+      // The handshake this intent's call created (in any state: it may have been answered since), else a pending one
+      // sent earlier, which made the call a DuplicateHandshake: either way it is the account's invitation, and AWS
+      // does hold one, so "never sent" would be false.
+      const unknown = handshakes
+        .filter((h) => h.accountId === accountId && !known.has(h.id))
+        .sort((a, b) => b.requestedAt.getTime() - a.requestedAt.getTime());
+      const match =
+        unknown.find((h) => h.requestedAt.getTime() >= invite.createdAt.getTime() - 5 * 60_000) ??
+        unknown.find((h) => isPendingState(h.state));
       if (match) {
         known.add(match.id);
         await deps.db.transaction(async (tx) => {

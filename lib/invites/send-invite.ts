@@ -210,7 +210,10 @@ async function callAws(deps: InviteDeps, account: InviteAccount, org: PumpOrgani
   } catch (error) {
     const failure = classifyInviteFailure(error);
     if (failure.kind === "reconcile") {
-      const found = await findPendingHandshake(deps.gateway, session, account.accountId, invite.createdAt).catch(() => null);
+      // DuplicateHandshake says AWS holds a pending invitation for the account, however old: adopt it (domain.md
+      // §1.9). After a timeout only one requested since the intent can be this call's.
+      const since = failure.code === "duplicate_handshake" ? undefined : invite.createdAt;
+      const found = await findPendingHandshake(deps.gateway, session, account.accountId, since).catch(() => null);
       if (found) return recordSent(deps, invite, found, audit, failure.code);
     }
     return conclude(deps, invite, failure, req, audit);
