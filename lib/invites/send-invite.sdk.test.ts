@@ -193,6 +193,20 @@ describe("sendInvite over the SDK gateway", () => {
     expect(inviteCalls()).toBe(3);
     expect(handshakesOf(account.accountId)).toHaveLength(1);
   });
+
+  it.each([
+    ["throttled on every attempt", () => new TooManyRequestsException({ ...wire("Rate exceeded", 429), Type: "Throttling" }), "730000000197"],
+    ["the account quota full in AWS", () => new ConstraintViolationException({ ...wire("Limit."), Reason: "ACCOUNT_NUMBER_LIMIT_EXCEEDED" }), "730000000196"],
+  ] as const)("a bulk invite %s goes back to the queue (nothing pending, nothing failed)", async (_name, error, accountId) => {
+    const account = await addVerifiedAccount(handle.db, accountId);
+    invite = async () => {
+      throw error();
+    };
+    expect(await sendInvite(deps(), { awsAccountId: account.id, source: "bulk" })).toMatchObject({ kind: "queued" });
+    expect(await invitesOf(handle.db, account.id)).toMatchObject([{ phase: "queued", handshakeId: null }]);
+    expect(handshakesOf(account.accountId)).toHaveLength(0);
+    await handle.db.update(orgInvites).set({ phase: "failed", failureCode: "canceled" }).where(eq(orgInvites.awsAccountId, account.id));
+  });
 });
 
 type Case = { name: string; error: () => unknown; kind: InviteFailure["kind"]; code: string; reason?: string; calls?: number };

@@ -240,10 +240,20 @@ async function conclude(deps: InviteDeps, invite: InviteRow, failure: InviteFail
       await audit(tx, "in_doubt", { inviteId: invite.id, code: failure.code }, { reason: failure.message });
       return { kind: "in_doubt", invite: row ?? invite, detail: `AWS did not confirm the invitation (${failure.code}); the reconciler will read AWS and settle it. Nothing will be sent twice.` };
     }
-    if (failure.kind === "rate_limited" && queues(req)) {
+    // Limits that lift by themselves (the daily window, throttling, a slot freed by a decline or an expiry): a bulk or
+    // automatic invite goes back to the queue instead of failing; a person asking for one invite is told instead.
+    const waitReason =
+      failure.kind === "rate_limited"
+        ? "AWS says the daily invitation limit is reached"
+        : failure.code === "throttled"
+          ? "AWS kept throttling the call"
+          : failure.reason === "ACCOUNT_NUMBER_LIMIT_EXCEEDED"
+            ? "AWS says the organization's account quota is full"
+            : null;
+    if (waitReason && queues(req)) {
       const [row] = await tx.update(orgInvites).set({ ...failureFields, phase: "queued" }).where(eq(orgInvites.id, invite.id)).returning();
-      await audit(tx, "queued", { inviteId: invite.id, reason: failure.reason });
-      return { kind: "queued", invite: row!, detail: "AWS says the daily invitation limit is reached; waiting for headroom." };
+      await audit(tx, "queued", { inviteId: invite.id, code: failure.code, awsReason: failure.reason });
+      return { kind: "queued", invite: row!, detail: `${waitReason}; waiting for headroom.` };
     }
     const [row] = await tx.update(orgInvites).set({ ...failureFields, phase: "failed" }).where(eq(orgInvites.id, invite.id)).returning();
     if (failure.kind === "account_side") {

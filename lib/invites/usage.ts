@@ -29,43 +29,55 @@ export type OrganizationUsage = {
   nextSlotAt: Date | null;
 };
 
-type OrgRow = Pick<typeof pumpOrganizations.$inferSelect, "id" | "accountQuota" | "dailyInviteLimit" | "memberCount">;
+type OrgRow = Pick<
+  typeof pumpOrganizations.$inferSelect,
+  "id" | "accountQuota" | "dailyInviteLimit" | "memberCount"
+>;
 
 export const pendingInviteSql = sql`(${orgInvites.phase} = 'in_flight' or (${orgInvites.phase} = 'sent' and ${orgInvites.state} in ('REQUESTED', 'OPEN')))`;
 
-export async function organizationUsage(db: Db, org: OrgRow, now: Date): Promise<OrganizationUsage> {
+export async function organizationUsage(
+  db: Db,
+  org: OrgRow,
+  now: Date,
+): Promise<OrganizationUsage> {
   const since = new Date(now.getTime() - DAY_MS);
-  const [[known], [invites], attempts] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(awsAccounts)
-      .where(and(eq(awsAccounts.pumpOrganizationId, org.id), eq(awsAccounts.membership, "pump_member"))),
-    db
-      .select({
-        pending: sql<number>`count(*) filter (where ${pendingInviteSql})::int`,
-        queued: sql<number>`count(*) filter (where ${orgInvites.phase} = 'queued')::int`,
-      })
-      .from(orgInvites)
-      .where(eq(orgInvites.pumpOrganizationId, org.id)),
-    // Every call that reached (or may have reached) AWS in the window, except accepted invitations.
-    db
-      .select({ requestedAt: orgInvites.requestedAt })
-      .from(orgInvites)
-      .where(
-        and(
-          eq(orgInvites.pumpOrganizationId, org.id),
-          gt(orgInvites.requestedAt, since),
-          inArray(orgInvites.phase, ["in_flight", "sent"]),
-          or(sql`${orgInvites.state} is null`, ne(orgInvites.state, "ACCEPTED")),
-        ),
-      )
-      .orderBy(orgInvites.requestedAt),
-  ]);
+  // One query after another: `db` may be a transaction, whose single connection cannot run queries concurrently.
+  const [known] = await db
+    .select({ n: count() })
+    .from(awsAccounts)
+    .where(
+      and(
+        eq(awsAccounts.pumpOrganizationId, org.id),
+        eq(awsAccounts.membership, "pump_member"),
+      ),
+    );
+  const [invites] = await db
+    .select({
+      pending: sql<number>`count(*) filter (where ${pendingInviteSql})::int`,
+      queued: sql<number>`count(*) filter (where ${orgInvites.phase} = 'queued')::int`,
+    })
+    .from(orgInvites)
+    .where(eq(orgInvites.pumpOrganizationId, org.id));
+  // Every call that reached (or may have reached) AWS in the window, except accepted invitations.
+  const attempts = await db
+    .select({ requestedAt: orgInvites.requestedAt })
+    .from(orgInvites)
+    .where(
+      and(
+        eq(orgInvites.pumpOrganizationId, org.id),
+        gt(orgInvites.requestedAt, since),
+        inArray(orgInvites.phase, ["in_flight", "sent"]),
+        or(sql`${orgInvites.state} is null`, ne(orgInvites.state, "ACCEPTED")),
+      ),
+    )
+    .orderBy(orgInvites.requestedAt);
   const members = org.memberCount ?? 1 + (known?.n ?? 0);
   const pending = invites?.pending ?? 0;
   const quotaRoom = org.accountQuota - members - pending;
   const dailyRoom = org.dailyInviteLimit - attempts.length;
-  const oldest = attempts[attempts.length - org.dailyInviteLimit] ?? attempts[0];
+  const oldest =
+    attempts[attempts.length - org.dailyInviteLimit] ?? attempts[0];
   return {
     organizationId: org.id,
     quota: org.accountQuota,
@@ -76,6 +88,9 @@ export async function organizationUsage(db: Db, org: OrgRow, now: Date): Promise
     attempts24h: attempts.length,
     dailyLimit: org.dailyInviteLimit,
     headroom: Math.max(0, Math.min(quotaRoom, dailyRoom)),
-    nextSlotAt: dailyRoom <= 0 && oldest ? new Date(oldest.requestedAt.getTime() + DAY_MS) : null,
+    nextSlotAt:
+      dailyRoom <= 0 && oldest
+        ? new Date(oldest.requestedAt.getTime() + DAY_MS)
+        : null,
   };
 }
