@@ -22,6 +22,7 @@ export async function getTenantHeader(db: Db, pumpId: string) {
       managerName: staff.name,
       managerEmail: staff.email,
       accountsCount: tenants.accountsCount,
+      defaultPumpOrganizationId: tenants.defaultPumpOrganizationId,
       createdAt: tenants.createdAt,
       lastActivityAt: tenants.lastActivityAt,
     })
@@ -74,7 +75,9 @@ export async function listTenantAccounts(db: Db, tenantId: string) {
             id: orgExceptions.id,
             awsAccountId: orgExceptions.awsAccountId,
             state: orgExceptions.state,
+            kind: orgExceptions.kind,
             reason: orgExceptions.reason,
+            details: orgExceptions.details,
             createdAt: orgExceptions.createdAt,
           })
           .from(orgExceptions)
@@ -85,11 +88,15 @@ export async function listTenantAccounts(db: Db, tenantId: string) {
             id: orgInvites.id,
             awsAccountId: orgInvites.awsAccountId,
             handshakeId: orgInvites.handshakeId,
+            phase: orgInvites.phase,
             state: orgInvites.state,
             requestedAt: orgInvites.requestedAt,
             expiresAt: orgInvites.expiresAt,
+            failureMessage: orgInvites.failureMessage,
+            organizationName: pumpOrganizations.name,
           })
           .from(orgInvites)
+          .innerJoin(pumpOrganizations, eq(pumpOrganizations.id, orgInvites.pumpOrganizationId))
           .where(inArray(orgInvites.awsAccountId, ids))
           .orderBy(desc(orgInvites.requestedAt)),
       ])
@@ -100,15 +107,18 @@ export async function listTenantAccounts(db: Db, tenantId: string) {
     lastVerifiedAt: iso(lastVerifiedAt),
     exceptions: exceptions
       .filter((e) => e.awsAccountId === r.id)
-      .map((e) => ({ id: e.id, state: e.state, reason: e.reason, createdAt: e.createdAt.toISOString() })),
+      .map((e) => ({ id: e.id, state: e.state, kind: e.kind, reason: e.reason, details: e.details, createdAt: e.createdAt.toISOString() })),
     invites: invites
       .filter((i) => i.awsAccountId === r.id)
       .map((i) => ({
         id: i.id,
         handshakeId: i.handshakeId,
+        phase: i.phase,
         state: i.state,
+        organizationName: i.organizationName,
         requestedAt: i.requestedAt.toISOString(),
         expiresAt: iso(i.expiresAt),
+        failureMessage: i.failureMessage,
       })),
   }));
 }

@@ -4,9 +4,11 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatAccountId } from "@/lib/tenants/aws-ids";
-import { deploymentLabels, describeMembership, exceptionLabels, handshakeTones, verificationTones } from "@/lib/tenants/detail-labels";
+import { deploymentLabels, describeMembership, verificationTones } from "@/lib/tenants/detail-labels";
 import { onboardingLabels, onboardingTones, roleTypeLabels, verificationLabels } from "@/lib/tenants/labels";
 import type { AccountCardData } from "@/lib/tenants/tenant-queries";
+import { AccountInvites, OpenExceptions, type InviteControls } from "./account-invites";
+import { InvitePanel, type OrganizationChoice } from "./invite-panel";
 import { VerifyRoleButton } from "./verify-role-button";
 import { ExternalIdReveal } from "./external-id-reveal";
 import { formatUtc } from "./format";
@@ -27,10 +29,13 @@ type Props = {
   canReveal: boolean;
   canVerify?: boolean;
   canManual?: boolean;
+  inviteControls: InviteControls;
+  /** Set when the staff member may invite (invites.send); the panel shows only for accounts not yet in Pump. */
+  invite: { organizations: OrganizationChoice[]; defaultOrganizationId: string | null } | null;
 };
 
 /** One AWS account. Its id is the anchor global search links to: `#account-<12 digits>`. */
-export function AccountCard({ account: a, pumpId, canWrite, canReveal, canVerify, canManual }: Props) {
+export function AccountCard({ account: a, pumpId, canWrite, canReveal, canVerify, canManual, inviteControls, invite }: Props) {
   const label = formatAccountId(a.accountId);
   return (
     <section
@@ -47,6 +52,7 @@ export function AccountCard({ account: a, pumpId, canWrite, canReveal, canVerify
         <div className="flex items-center gap-2">
           <span className="text-xs text-slate-500">Onboarding</span>
           <Badge tone={onboardingTones[a.onboardingState]}>{onboardingLabels[a.onboardingState]}</Badge>
+          {a.membership === "pump_member" ? <Badge tone="good">Joined {a.pumpOrganizationName ?? "a Pump organization"}</Badge> : null}
           {canWrite ? (
             <Link href={`/tenants/${pumpId}/accounts/${a.accountId}/edit`} className={buttonClass("secondary", "sm")}>
               Edit account<span className="sr-only"> {label}</span>
@@ -92,35 +98,21 @@ export function AccountCard({ account: a, pumpId, canWrite, canReveal, canVerify
         </Row>
         <Row label="Membership">{describeMembership(a)}</Row>
         <Row label="Open exceptions">
-          {a.exceptions.length === 0 ? (
-            <span className="text-slate-500">None</span>
-          ) : (
-            <ul className="space-y-1">
-              {a.exceptions.map((e) => (
-                <li key={e.id}>
-                  <Badge tone="bad">{exceptionLabels[e.state]}</Badge> {e.reason}{" "}
-                  <span className="text-xs text-slate-500">since {formatUtc(e.createdAt)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <OpenExceptions account={a} />
         </Row>
         <Row label="Invites">
-          {a.invites.length === 0 ? (
-            <span className="text-slate-500">None</span>
-          ) : (
-            <ul className="space-y-1">
-              {a.invites.map((i) => (
-                <li key={i.id} className="flex flex-wrap items-center gap-2">
-                  <code className="font-mono text-xs">{i.handshakeId ?? "(no handshake yet)"}</code>
-                  {i.state ? <Badge tone={handshakeTones[i.state]}>{i.state}</Badge> : null}
-                  <span className="text-xs text-slate-500">expires {formatUtc(i.expiresAt)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <AccountInvites account={a} controls={inviteControls} />
         </Row>
       </dl>
+      {invite && a.membership !== "pump_member" ? (
+        <InvitePanel
+          awsAccountId={a.id}
+          accountId={a.accountId}
+          organizations={invite.organizations}
+          defaultOrganizationId={invite.defaultOrganizationId}
+          transferLosses={inviteControls.transferLosses}
+        />
+      ) : null}
     </section>
   );
 }

@@ -12,6 +12,8 @@ import { pumpIdSchema } from "@/lib/tenants/schemas";
 import { getTenantPageData } from "@/lib/tenants/tenant-queries";
 import { isSandboxMode } from "@/lib/aws";
 import { listTenantOnboardings } from "@/lib/onboarding/queries";
+import { TRANSFER_LOSSES } from "@/lib/invites/preflight";
+import { listOrganizationChoices } from "@/lib/invites/queries";
 import { AccountCard } from "./account-card";
 import { OnboardingSection } from "./onboarding-section";
 import { noticeText } from "./notice";
@@ -40,6 +42,13 @@ export default async function TenantPage({ params, searchParams }: Props) {
   const canVerify = can(actor.role, "roles.verify");
   const canManual = can(actor.role, "onboarding.record_manual");
   const notice = noticeText((await searchParams).notice);
+  const canSimulate = isSandboxMode() && can(actor.role, "sandbox.simulate");
+  const inviteControls = { canChange: can(actor.role, "invites.cancel"), canSimulate, transferLosses: TRANSFER_LOSSES, now: new Date().toISOString() };
+  // The invite panel's organizations: only fetched for someone who may invite.
+  const organizations = can(actor.role, "invites.send") ? await listOrganizationChoices(await getDb()) : null;
+  const invite = organizations
+    ? { organizations, defaultOrganizationId: tenant.defaultPumpOrganizationId ?? organizations.find((o) => o.isDefault)?.id ?? null }
+    : null;
 
   return (
     <>
@@ -81,6 +90,8 @@ export default async function TenantPage({ params, searchParams }: Props) {
               canReveal={canReveal}
               canVerify={canVerify}
               canManual={canManual}
+              inviteControls={inviteControls}
+              invite={invite}
             />
           ))
         )}
@@ -89,7 +100,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
         tenantId={tenant.id}
         rows={onboardingRows}
         canIssue={can(actor.role, "onboarding.issue")}
-        canSimulate={isSandboxMode() && can(actor.role, "sandbox.simulate")}
+        canSimulate={canSimulate}
       />
       <div className="grid gap-6 xl:grid-cols-2">
         <TenantTimeline entries={timeline} />
