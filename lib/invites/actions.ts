@@ -76,7 +76,7 @@ export const sendQueuedInvite = authorizedAction(
 /** Sends what the queue holds while headroom lasts (the page's "Send queued"; the reconciler script does the same). */
 export const sendQueuedInvites = authorizedAction(
   { name: "invites.send_queued", permission: "invites.send", schema: s.syncSchema, target: org },
-  async (_input, ctx) => {
+  async (input, ctx) => {
     const deps = await inviteDepsFor(ctx);
     let audited = false;
     const outcomes = await processInviteQueue({
@@ -85,7 +85,7 @@ export const sendQueuedInvites = authorizedAction(
         audited = true;
         await deps.audit(tx, e);
       },
-    });
+    }, { pumpOrganizationId: input.pumpOrganizationId });
     if (!audited) await ctx.audit(ctx.db, { after: { sent: 0 } });
     return refresh(outcomes);
   },

@@ -8,6 +8,7 @@ import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
 import { sandboxAcceptHandshake } from "@/lib/aws/sandbox-organizations-admin";
 import { recordAudit } from "@/lib/audit/record";
 import { listExceptions } from "./exception-queries";
+import { runPreflight } from "./preflight";
 import { reconcileAll } from "./reconcile";
 import { sendInvite, type InviteDeps } from "./send-invite";
 
@@ -68,5 +69,13 @@ describe(`invite flow on the sandbox (${testDatabaseKind()})`, () => {
     expect(await account("100000000013")).toMatchObject({ membership: "other_management", onboardingState: "exception", otherOrgId: "o-oscorp00001" });
     const listed = await listExceptions(handle.db, { view: "open", page: 1 });
     expect(listed.rows.find((r) => r.accountId === "100000000013")).toMatchObject({ kind: "other_management", pumpId: "PUMP-0055" });
+  });
+
+  it("says so when an exception is open, and what a direct transfer costs, for a member of another organization", async () => {
+    const wayne = await account("100000000004");
+    const pf = await runPreflight({ db: handle.db, gateway: createSandboxGateway(handle.db), staff }, { awsAccountId: wayne.id });
+    expect(pf.checks.find((c) => c.key === "exception")).toMatchObject({ status: "warn" });
+    expect(pf.verdict).toMatchObject({ kind: "confirm_transfer", otherOrgId: "o-wayne000001" });
+    expect(pf.checks.find((c) => c.key === "organization")?.detail).toMatch(/Identity Center/);
   });
 });

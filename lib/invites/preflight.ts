@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { pumpOrganizations } from "@/db/schema";
+import { orgExceptions, pumpOrganizations } from "@/db/schema";
 import type { AwsGateway } from "@/lib/aws";
 import { isAwsDomainError } from "@/lib/aws/errors";
 import type { OrganizationSummary } from "@/lib/aws/gateway";
@@ -87,6 +87,13 @@ export async function runPreflight(
     check("pending", "No pending invite", "fail", describeActive(invite));
     verdicts.push({ kind: "already_pending", invite });
   } else check("pending", "No pending invite", "pass", "No invite is queued, in flight or pending.");
+
+  // An open case does not block: inviting may be how a solutions architect resolves it, so it is said, not enforced.
+  const [openCase] = await deps.db
+    .select({ reason: orgExceptions.reason })
+    .from(orgExceptions)
+    .where(and(eq(orgExceptions.awsAccountId, account.id), inArray(orgExceptions.state, ["open", "in_progress"])));
+  if (openCase) check("exception", "No open exception", "warn", `An existing-organization exception is open: ${openCase.reason}. Make sure whoever handles it agrees.`);
 
   const quotaRoom = usage.quota - usage.members - usage.pending;
   const quotaDetail = `${usage.members} accounts + ${usage.pending} pending of ${usage.quota} (${usage.membersSource === "aws" ? "as AWS last listed" : "as Pump knows them; sync for AWS's count"}).`;

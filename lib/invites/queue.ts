@@ -67,13 +67,13 @@ export async function sendQueuedInvite(deps: InviteDeps, inviteId: string): Prom
 }
 
 /** Sends queued invites, oldest first, until one is held back again (no headroom) or the queue is empty. */
-export async function processInviteQueue(deps: InviteDeps, limit = 100) {
+export async function processInviteQueue(deps: InviteDeps, opts: { pumpOrganizationId?: string; limit?: number } = {}) {
   const queued = await deps.db
     .select({ id: orgInvites.id, org: orgInvites.pumpOrganizationId })
     .from(orgInvites)
-    .where(and(eq(orgInvites.phase, "queued")))
+    .where(and(eq(orgInvites.phase, "queued"), opts.pumpOrganizationId ? eq(orgInvites.pumpOrganizationId, opts.pumpOrganizationId) : undefined))
     .orderBy(asc(orgInvites.createdAt))
-    .limit(limit);
+    .limit(opts.limit ?? 100);
   const outcomes: { inviteId: string; kind: SendOutcome["kind"] | "error"; detail?: string }[] = [];
   const full = new Set<string>();
   for (const q of queued) {
