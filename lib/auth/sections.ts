@@ -4,6 +4,7 @@ import { can, type Permission, type Role } from "./permissions";
 export const sections: { href: string; label: string; permission: Permission }[] = [
   { href: "/tenants", label: "Tenants", permission: "tenants.read" },
   { href: "/invites", label: "Invites", permission: "invites.read" },
+  { href: "/organizations", label: "Organizations", permission: "organizations.read" },
   { href: "/exceptions", label: "Exceptions", permission: "exceptions.read" },
   { href: "/customer-access", label: "Customer access", permission: "customer_access.read" },
   { href: "/sso", label: "SSO setups", permission: "sso.read" },
