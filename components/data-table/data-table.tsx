@@ -5,13 +5,16 @@ import {
   getCoreRowModel,
   useReactTable,
   type ColumnDef,
+  type OnChangeFn,
   type Row,
+  type RowSelectionState,
   type VisibilityState,
 } from "@tanstack/react-table";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Fragment, useState, useTransition, type ReactNode } from "react";
 import { Pagination } from "./pagination";
 import { ColumnPicker } from "./column-picker";
+import { SelectBox } from "./select-box";
 
 export type ColumnMeta = { sortKey?: string; label?: string; className?: string };
 
@@ -33,6 +36,17 @@ type Props<TData> = {
   caption: string;
   emptyMessage?: ReactNode;
   renderExpanded?: (row: Row<TData>) => ReactNode;
+  /**
+   * TanStack row selection, its state owned by the caller so picks survive paging (keys are `rowId`s). The shell
+   * draws the checkboxes at the start of the first visible column rather than as a column of their own: a
+   * selection control is not data, so it stays out of the column picker, the `cols` URL state and any export.
+   */
+  selection?: {
+    state: RowSelectionState;
+    onChange: OnChangeFn<RowSelectionState>;
+    rowId: (row: TData) => string;
+    rowLabel: (row: TData) => string;
+  };
 };
 
 /**
@@ -60,8 +74,12 @@ export function DataTable<TData>(props: Props<TData>) {
     manualSorting: true,
     manualFiltering: true,
     rowCount: props.total,
-    state: { columnVisibility },
+    enableRowSelection: props.selection !== undefined,
+    getRowId: props.selection ? (row) => props.selection!.rowId(row) : undefined,
+    onRowSelectionChange: props.selection?.onChange,
+    state: { columnVisibility, rowSelection: props.selection?.state ?? {} },
   });
+  const firstColumnId = table.getVisibleLeafColumns()[0]?.id;
 
   const navigate = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams.toString());
@@ -109,6 +127,15 @@ export function DataTable<TData>(props: Props<TData>) {
                   const sortKey = meta?.sortKey;
                   const active = sortKey !== undefined && props.sort === sortKey;
                   const label = flexRender(header.column.columnDef.header, header.getContext());
+                  const selectAll =
+                    props.selection && header.column.id === firstColumnId ? (
+                      <SelectBox
+                        label="Select every row on this page"
+                        checked={table.getIsAllPageRowsSelected()}
+                        indeterminate={table.getIsSomePageRowsSelected()}
+                        onChange={(checked) => table.toggleAllPageRowsSelected(checked)}
+                      />
+                    ) : null;
                   return (
                     <th
                       key={header.id}
@@ -116,6 +143,7 @@ export function DataTable<TData>(props: Props<TData>) {
                       aria-sort={active ? (props.dir === "asc" ? "ascending" : "descending") : undefined}
                       className="px-3 py-2 text-left font-semibold whitespace-nowrap text-slate-700"
                     >
+                      {selectAll}
                       {sortKey ? (
                         <button
                           type="button"
@@ -163,6 +191,13 @@ export function DataTable<TData>(props: Props<TData>) {
                         key={cell.id}
                         className={`px-3 py-2 align-top ${(cell.column.columnDef.meta as ColumnMeta | undefined)?.className ?? ""}`}
                       >
+                        {props.selection && cell.column.id === firstColumnId ? (
+                          <SelectBox
+                            label={`Select ${props.selection.rowLabel(row.original)}`}
+                            checked={row.getIsSelected()}
+                            onChange={(checked) => row.toggleSelected(checked)}
+                          />
+                        ) : null}
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     ))}

@@ -80,6 +80,7 @@ export default async function TenantsPage({ searchParams }: Props) {
         sort={query.sort}
         dir={query.dir}
         visible={query.cols}
+        canInvite={can(actor.role, "invites.send")}
       />
     </>
   );

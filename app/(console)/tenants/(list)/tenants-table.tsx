@@ -4,8 +4,10 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { onboardingLabels, onboardingTones } from "@/lib/tenants/labels";
 import type { TenantGlance, TenantListRow } from "@/lib/tenants/list-queries";
+import { useStoredSelection } from "./use-stored-selection";
 
 type Row = Omit<TenantListRow, "lastActivityAt" | "createdAt"> & {
   lastActivityAt: string;
@@ -82,23 +84,48 @@ type Props = {
   sort: string;
   dir: "asc" | "desc";
   visible?: string[];
+  /** The staff member may send invites: tenants can be picked for a bulk invite. */
+  canInvite: boolean;
 };
 
 export function TenantsTable(props: Props) {
+  // Keyed by Pump ID and kept outside the table, so picks survive sorting, filtering and paging.
+  const [selected, setSelected] = useStoredSelection();
+  const pumpIds = Object.keys(selected);
   return (
-    <DataTable
-      caption="Tenants"
-      columns={columns}
-      data={props.rows}
-      total={props.total}
-      totalIsCapped={props.totalIsCapped}
-      estimatedTotal={props.estimatedTotal}
-      page={props.page}
-      size={props.size}
-      sort={props.sort}
-      dir={props.dir}
-      visible={props.visible}
-      emptyMessage="No tenants match these filters. Reset them, or try the global search (⌘K)."
-    />
+    <>
+      {props.canInvite && pumpIds.length > 0 ? (
+        <div role="region" aria-label="Selected tenants" className="mb-3 flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-950">
+          <span>
+            {pumpIds.length} {pumpIds.length === 1 ? "tenant" : "tenants"} selected
+          </span>
+          <Link href={`/invites/bulk?tenants=${pumpIds.join(",")}`} className={buttonClass("primary", "sm")}>
+            Invite selected ({pumpIds.length})
+          </Link>
+          <button type="button" onClick={() => setSelected({})} className={buttonClass("ghost", "sm")}>
+            Clear selection
+          </button>
+        </div>
+      ) : null}
+      <DataTable
+        caption="Tenants"
+        columns={columns}
+        data={props.rows}
+        total={props.total}
+        totalIsCapped={props.totalIsCapped}
+        estimatedTotal={props.estimatedTotal}
+        page={props.page}
+        size={props.size}
+        sort={props.sort}
+        dir={props.dir}
+        visible={props.visible}
+        emptyMessage="No tenants match these filters. Reset them, or try the global search (⌘K)."
+        selection={
+          props.canInvite
+            ? { state: selected, onChange: setSelected, rowId: (row) => row.pumpId, rowLabel: (row) => `${row.pumpId} ${row.name}` }
+            : undefined
+        }
+      />
+    </>
   );
 }
