@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageState } from "./fixtures";
+import { signInAndWait, storageState } from "./fixtures";
 
 // Seeded data used here, and nowhere else in the suite: Initrode Holdings (PUMP-0054, 30 verified standalone
 // accounts 610000000001–610000000030) and Pump Europe (quota 50, daily limit 20). The invites spec owns Pump Main.
@@ -81,16 +81,31 @@ test.describe("[invites] bulk invite", () => {
   });
 });
 
-test.describe("[invites] bulk invite access", () => {
-  test.use({ storageState: storageState("account_manager") });
+test("[invites] an account manager reads organizations but cannot bulk invite, and is offered neither the page nor the selection", async ({ browser }) => {
+  // A member of our own: other specs change the seeded account manager's role.
+  const admin = await browser.newContext({ storageState: storageState("admin") });
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/staff");
+  const form = adminPage.getByRole("form", { name: "Add staff member" });
+  await form.getByLabel("Email").fill("am.bulk@pump.test");
+  await form.getByLabel("Name").fill("Bailey Manager");
+  await form.getByLabel("Role").selectOption("account_manager");
+  await form.getByRole("button", { name: "Add" }).click();
+  await expect(adminPage.getByText("Staff member added")).toBeVisible();
+  await admin.close();
 
-  test("an account manager reads organizations but cannot bulk invite, and is offered neither the page nor the selection", async ({ page }) => {
-    await page.goto("/invites/bulk");
-    await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
-    await page.goto("/tenants?q=Initrode");
-    await expect(page.getByRole("table", { name: "Tenants" }).getByRole("checkbox")).toHaveCount(0);
-    await page.goto("/organizations");
-    await expect(page.getByRole("region", { name: "Pump Europe" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Bulk invite" })).toHaveCount(0);
-  });
+  const manager = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await manager.newPage();
+  await signInAndWait(page, "am.bulk@pump.test");
+  await expect(page.getByTestId("current-role")).toHaveText("Account manager");
+  await page.goto("/invites/bulk");
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  await page.goto("/tenants?q=Initrode");
+  await expect(page.getByRole("table", { name: "Tenants" }).getByText("Initrode Holdings")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Tenants" }).getByRole("checkbox")).toHaveCount(0);
+  await page.goto("/organizations");
+  await expect(page.getByRole("region", { name: "Pump Europe" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Bulk invite" })).toHaveCount(0);
+  await manager.close();
 });
+
