@@ -98,7 +98,8 @@ test("[invites] an account manager reads organizations but cannot bulk invite, a
   const page = await manager.newPage();
   await signInAndWait(page, "am.bulk@pump.test");
   await expect(page.getByTestId("current-role")).toHaveText("Account manager");
-  await page.goto("/invites/bulk");
+  // A real 403, not a 200 carrying the refusal: nothing streams before the bulk page's own check.
+  expect((await page.goto("/invites/bulk"))?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   await page.goto("/tenants?q=Initrode");
   await expect(page.getByRole("table", { name: "Tenants" }).getByText("Initrode Holdings")).toBeVisible();

@@ -21,7 +21,7 @@ const pages: Record<string, Permission | "public" | "signed-in"> = {
   "app/(console)/tenants/[pumpId]/accounts/new/page.tsx": "tenants.write",
   "app/(console)/tenants/[pumpId]/accounts/[accountId]/edit/page.tsx": "tenants.write",
   "app/(console)/tenants/[pumpId]/accounts/[accountId]/manual/page.tsx": "onboarding.record_manual",
-  "app/(console)/invites/page.tsx": "invites.read",
+  "app/(console)/invites/(list)/page.tsx": "invites.read",
   "app/(console)/invites/bulk/page.tsx": "invites.send",
   "app/(console)/organizations/page.tsx": "organizations.read",
   "app/(console)/exceptions/page.tsx": "exceptions.read",

@@ -8,10 +8,10 @@ import { Alert } from "@/components/ui/alert";
 import { utcMinute } from "@/lib/invites/expiry";
 import { isPendingInvite } from "@/lib/invites/labels";
 import type { InviteListRow } from "@/lib/invites/queries";
-import { ExpiryCountdown } from "./_components/expiry-countdown";
-import { InviteRowActions } from "./_components/invite-row-actions";
-import { InviteState } from "./_components/invite-state";
-import { OutcomeContext, type Outcome } from "./_components/outcome-notice";
+import { ExpiryCountdown } from "../_components/expiry-countdown";
+import { InviteRowActions } from "../_components/invite-row-actions";
+import { InviteState } from "../_components/invite-state";
+import { OutcomeContext, type Outcome } from "../_components/outcome-notice";
 
 type Dates = "requestedAt" | "expiresAt" | "endedAt" | "lastSyncedAt";
 export type InviteTableRow = Omit<InviteListRow, Dates> & { requestedAt: string; expiresAt: string | null; endedAt: string | null; lastSyncedAt: string | null };

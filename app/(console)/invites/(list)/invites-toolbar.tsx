@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action";
 import { advanceSandboxClock, reconcileInvites, sendQueuedInvites, syncInvites } from "@/lib/invites/actions";
 import type { ReconcileReport } from "@/lib/invites/reconcile";
-import { ActionButton } from "./_components/action-button";
-import { OutcomeText } from "./_components/outcome-notice";
+import { ActionButton } from "../_components/action-button";
+import { OutcomeText } from "../_components/outcome-notice";
 
 function describeReports(reports: ReconcileReport[]) {
   const failed = reports.filter((r) => r.error);

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { FilterBar } from "@/components/data-table/filter-bar";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
@@ -44,13 +46,20 @@ export default async function InvitesPage({ searchParams }: Props) {
         title="Invites"
         description="Every AWS Organizations invitation Pump sent or queued, as AWS last reported it. Pending and in-doubt ones come first."
         actions={
-          <InvitesToolbar
-            pumpOrganizationId={query.org}
-            canReconcile={can(actor.role, "invites.reconcile")}
-            canSend={can(actor.role, "invites.send")}
-            queued={queued}
-            canSimulate={isSandboxMode() && can(actor.role, "sandbox.simulate")}
-          />
+          <div className="flex flex-wrap items-start gap-2">
+            {can(actor.role, "invites.send") ? (
+              <Link href="/invites/bulk" className={buttonClass("secondary")}>
+                Bulk invite
+              </Link>
+            ) : null}
+            <InvitesToolbar
+              pumpOrganizationId={query.org}
+              canReconcile={can(actor.role, "invites.reconcile")}
+              canSend={can(actor.role, "invites.send")}
+              queued={queued}
+              canSimulate={isSandboxMode() && can(actor.role, "sandbox.simulate")}
+            />
+          </div>
         }
       />
       <section aria-label="Sync status" className="mb-4 space-y-1">
