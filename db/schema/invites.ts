@@ -16,7 +16,10 @@ export const handshakeState = pgEnum("handshake_state", ["REQUESTED", "OPEN", "C
 export const invitePhase = pgEnum("invite_phase", ["queued", "in_flight", "sent", "failed"]);
 export const inviteSource = pgEnum("invite_source", ["single", "bulk", "auto", "resend", "aws", "seed"]);
 
-/** Active = counts as "the account's invite": queued, in flight, or a pending handshake. */
+/**
+ * Active = counts as "the account's invite": queued, in flight, or a pending handshake. A constant (never input),
+ * used raw in the partial index; queries use the column-bound twin `activeInviteSql` in lib/invites/context.ts.
+ */
 export const ACTIVE_INVITE_SQL = "phase in ('queued', 'in_flight') or (phase = 'sent' and state in ('REQUESTED', 'OPEN'))";
 
 export const orgInvites = pgTable(

@@ -96,5 +96,11 @@ export type AwsGateway = {
   describeOrganization(as: AwsSession): Promise<OrganizationSummary | null>;
 };
 
+/** The Organizations half of the gateway, which each implementation builds in its own module. */
+export type OrganizationsOperations = Pick<
+  AwsGateway,
+  "inviteAccount" | "listInviteHandshakes" | "describeHandshake" | "cancelHandshake" | "listAccountIds" | "describeOrganization"
+>;
+
 /** The console's own principal, spelled out for call sites that read better with it than with `undefined`. */
 export const consoleSession: AwsSession = { kind: "console" };

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import { sandboxHandshakes, sandboxOrganizations, sandboxOrgMembers } from "@/db/schema";
 import { mapAwsError } from "./errors";
-import type { AwsGateway, AwsSession, OrganizationSummary } from "./gateway";
+import type { AwsSession, OrganizationSummary, OrganizationsOperations } from "./gateway";
 import {
   effectiveState,
   INVITE_LIFETIME_MS,
@@ -21,15 +21,6 @@ import {
  * Errors are the SDK's own exception classes through mapAwsError, as from the SDK gateway.
  */
 
-type OrganizationsOperations = Pick<
-  AwsGateway,
-  | "inviteAccount"
-  | "listInviteHandshakes"
-  | "describeHandshake"
-  | "cancelHandshake"
-  | "listAccountIds"
-  | "describeOrganization"
->;
 
 const lowerAlphanumeric = "abcdefghijklmnopqrstuvwxyz0123456789";
 const newHandshakeId = () => "h-" + Array.from(randomBytes(12), (b) => lowerAlphanumeric[b % 36]).join("");

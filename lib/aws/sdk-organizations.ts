@@ -10,18 +10,9 @@ import {
   type OrganizationsClient,
 } from "@aws-sdk/client-organizations";
 import { mapAwsError } from "./errors";
-import type { AwsGateway, AwsSession, Handshake, HandshakeState, OrganizationSummary } from "./gateway";
+import type { AwsSession, Handshake, HandshakeState, OrganizationSummary, OrganizationsOperations } from "./gateway";
 import { createOrganizationsClient, required, type CredentialsSource } from "./sdk-shared";
 
-type OrganizationsOperations = Pick<
-  AwsGateway,
-  | "inviteAccount"
-  | "listInviteHandshakes"
-  | "describeHandshake"
-  | "cancelHandshake"
-  | "listAccountIds"
-  | "describeOrganization"
->;
 
 const handshakeStates: readonly HandshakeState[] = ["REQUESTED", "OPEN", "CANCELED", "ACCEPTED", "DECLINED", "EXPIRED"];
 
