@@ -5,9 +5,8 @@ import { auditEvents, awsAccounts, callbackMessages, onboardings, sandboxCfnResp
 import { seedDatabase } from "@/db/seed-core";
 import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
-import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
-import { ONBOARDING_REGIONS } from "@/lib/env";
 import { ingestCallback } from "./ingest-callback";
+import { sandboxCallbackDeps } from "./callback-test-deps";
 import { processCallback, processPendingCallbacks } from "./process-callback";
 import { sandboxCallbackBody, sandboxTopicArn } from "./sandbox-callback";
 import { createSandboxCustomerRole } from "./simulate-deployment";
@@ -23,16 +22,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => handle.close());
 
-function deps() {
-  const gateway = createSandboxGateway(handle.db);
-  return {
-    db: handle.db,
-    gateway,
-    allowedTopicArns: ONBOARDING_REGIONS.map(sandboxTopicArn),
-    minSignatureVersion: 2 as const,
-    fetchCertificate: (url: string) => gateway.fetchSnsSigningCertificate(url),
-  };
-}
+const deps = () => sandboxCallbackDeps(handle.db);
 
 /** Issues a link for a fresh account of Hooli (PUMP-0046) and deploys its role in the sandbox's IAM. */
 async function issue(accountId: string, roleType: "read_only" | "autopilot" = "read_only") {

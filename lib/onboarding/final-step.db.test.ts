@@ -4,12 +4,11 @@ import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, awsAccounts, orgExceptions, orgInvites, onboardings, sandboxHandshakes, sandboxOrganizations, sandboxOrgMembers, tenants } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
 import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
-import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
-import { ONBOARDING_REGIONS } from "@/lib/env";
 import { ingestCallback } from "./ingest-callback";
+import { sandboxCallbackDeps } from "./callback-test-deps";
 import { processCallback } from "./process-callback";
-import { sandboxCallbackBody, sandboxTopicArn } from "./sandbox-callback";
+import { sandboxCallbackBody } from "./sandbox-callback";
 import { createSandboxCustomerRole } from "./simulate-deployment";
 
 /**
@@ -24,16 +23,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => handle.close());
 
-function deps() {
-  const gateway = createSandboxGateway(handle.db);
-  return {
-    db: handle.db,
-    gateway,
-    allowedTopicArns: ONBOARDING_REGIONS.map(sandboxTopicArn),
-    minSignatureVersion: 2 as const,
-    fetchCertificate: (url: string) => gateway.fetchSnsSigningCertificate(url),
-  };
-}
+const deps = () => sandboxCallbackDeps(handle.db);
 
 /** A final-step link for a new account of Hooli (PUMP-0046, invited into Pump Main), its stack deployed, its callback delivered. */
 async function onboardAsFinalStep(accountId: string) {

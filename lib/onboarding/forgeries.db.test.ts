@@ -5,11 +5,10 @@ import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, awsAccounts, callbackMessages, sandboxCfnResponses } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
 import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
-import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
 import { SANDBOX_SIGNING_CERT_URL, SANDBOX_SIGNING_KEY_PEM } from "@/lib/aws/sandbox-sns-cert";
-import { ONBOARDING_REGIONS } from "@/lib/onboarding/regions";
 import { ingestCallback } from "./ingest-callback";
-import { sandboxCallbackBody, sandboxTopicArn } from "./sandbox-callback";
+import { sandboxCallbackDeps } from "./callback-test-deps";
+import { sandboxCallbackBody } from "./sandbox-callback";
 import { isTrustedSigningCertUrl } from "./sns/cert-url";
 import { signSnsMessage } from "./sns/sign";
 
@@ -21,19 +20,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const fetched: string[] = [];
-function deps() {
-  const gateway = createSandboxGateway(handle.db);
-  return {
-    db: handle.db,
-    gateway,
-    allowedTopicArns: ONBOARDING_REGIONS.map(sandboxTopicArn),
-    minSignatureVersion: 2 as const,
-    fetchCertificate: (url: string) => {
-      fetched.push(url);
-      return gateway.fetchSnsSigningCertificate(url);
-    },
-  };
-}
+const deps = () => sandboxCallbackDeps(handle.db, (url) => fetched.push(url));
 
 const valid = () =>
   sandboxCallbackBody({ pumpId: "PUMP-0042", accountId: "444455556666", region: "us-east-1", roleType: "autopilot", externalId: "pump-x1", token: "t" }).body;
