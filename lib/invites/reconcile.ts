@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { awsAccounts, orgInvites, pumpOrganizations } from "@/db/schema";
-import type { AwsGateway } from "@/lib/aws";
+import type { AwsGateway, AwsSession } from "@/lib/aws";
 import { isAwsDomainError } from "@/lib/aws/errors";
 import type { Handshake } from "@/lib/aws/gateway";
 import { assumeOperatorRole, type StaffRef } from "@/lib/aws/role-chain";
@@ -58,8 +58,9 @@ export async function reconcileOrganization(deps: ReconcileDeps, org: PumpOrgani
   const awsNow = deps.now ? now : await deps.gateway.now();
   let handshakes: Handshake[];
   let accountIds: string[] | null = null;
+  let session: AwsSession;
   try {
-    const session = await assumeOperatorRole(deps.gateway, { operatorRoleArn: org.operatorRoleArn, staff: deps.staff });
+    session = await assumeOperatorRole(deps.gateway, { operatorRoleArn: org.operatorRoleArn, staff: deps.staff });
     handshakes = await deps.gateway.listInviteHandshakes(session);
     accountIds = await deps.gateway.listAccountIds(session).catch(() => null);
   } catch (error) {
@@ -125,7 +126,7 @@ export async function reconcileOrganization(deps: ReconcileDeps, org: PumpOrgani
       continue;
     }
     const h = invite.handshakeId ? listed.get(invite.handshakeId) : undefined;
-    const state = h?.state ?? (await unlistedState(deps, org, invite, awsNow));
+    const state = h?.state ?? (await unlistedState(deps.gateway, session, invite, awsNow));
     if (!state) continue;
     const change = await deps.db.transaction(async (tx) => {
       await lockAccountInvites(tx, invite.awsAccountId);
@@ -145,12 +146,11 @@ export async function reconcileOrganization(deps: ReconcileDeps, org: PumpOrgani
 }
 
 /** A pending invite AWS no longer lists: past its expiry it is EXPIRED (AWS lists terminal ones 30 days, then drops them). */
-async function unlistedState(deps: ReconcileDeps, org: PumpOrganization, invite: InviteRow, now: Date) {
+async function unlistedState(gateway: AwsGateway, session: AwsSession, invite: InviteRow, now: Date) {
   if (!isPendingState(invite.state)) return null;
   if (invite.expiresAt && invite.expiresAt.getTime() <= now.getTime()) return "EXPIRED" as const;
   try {
-    const session = await assumeOperatorRole(deps.gateway, { operatorRoleArn: org.operatorRoleArn, staff: deps.staff });
-    return (await deps.gateway.describeHandshake(session, invite.handshakeId!)).state;
+    return (await gateway.describeHandshake(session, invite.handshakeId!)).state;
   } catch {
     return null;
   }
