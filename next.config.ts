@@ -51,7 +51,10 @@ export default function config(phase: string): NextConfig {
       return [
         { source: "/:path*", headers: securityHeaders },
         // Signed-in pages and APIs are never stored by the browser or a proxy. Static assets keep Next's caching.
-        { source: "/((?!_next/static|_next/image|favicon.ico).*)", headers: [{ key: "Cache-Control", value: "no-store" }] },
+        {
+          source: "/((?!_next/static|_next/image|favicon.ico).*)",
+          headers: [{ key: "Cache-Control", value: "no-store" }],
+        },
       ];
     },
   };

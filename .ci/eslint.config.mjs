@@ -7,7 +7,15 @@ import drizzle from "eslint-plugin-drizzle";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(["node_modules/**", ".next/**", ".data/**", "next-env.d.ts", "e2e/test-results/**", "e2e/report/**", "public/**"]),
+  globalIgnores([
+    "node_modules/**",
+    ".next/**",
+    ".data/**",
+    "next-env.d.ts",
+    "e2e/test-results/**",
+    "e2e/report/**",
+    "public/**",
+  ]),
   {
     plugins: { drizzle },
     rules: {

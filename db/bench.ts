@@ -33,7 +33,11 @@ async function prepare(tenantCount: number): Promise<{ url: string; handle: Data
   let handle: DatabaseHandle | null = null;
   if (exists) {
     handle = await openDatabase({ driver: "pg", url: url.toString() });
-    const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(tenants).where(sql`${tenants.pumpId} ~ '^PUMP-[0-9]{7}$'`).catch(() => [{ n: -1 }]);
+    const [row] = await handle.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tenants)
+      .where(sql`${tenants.pumpId} ~ '^PUMP-[0-9]{7}$'`)
+      .catch(() => [{ n: -1 }]);
     if (row?.n !== tenantCount) {
       await handle.close();
       handle = null;
@@ -47,7 +51,9 @@ async function prepare(tenantCount: number): Promise<{ url: string; handle: Data
     await seedDatabase(handle.db);
     const started = performance.now();
     await generateBenchData(handle.db, tenantCount);
-    console.log(`  generated ${tenantCount.toLocaleString("en-US")} tenants in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  generated ${tenantCount.toLocaleString("en-US")} tenants in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   await admin.end();
   return { url: url.toString(), handle };
@@ -55,11 +61,19 @@ async function prepare(tenantCount: number): Promise<{ url: string; handle: Data
 
 async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: childProcessEnv({ DATABASE_URL: databaseUrl, NODE_ENV: "test", NEXTAUTH_URL: `http://localhost:${port}`, AWS_MODE: "sandbox" }),
+    env: childProcessEnv({
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "test",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      AWS_MODE: "sandbox",
+    }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://localhost:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -97,7 +111,12 @@ function treeRssMb(pid: number): number {
   for (let i = 0; i < pids.length; i++) {
     try {
       const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(pids[i])], { encoding: "utf8" });
-      pids.push(...children.split("\n").map((s) => Number(s.trim())).filter(Boolean));
+      pids.push(
+        ...children
+          .split("\n")
+          .map((s) => Number(s.trim()))
+          .filter(Boolean),
+      );
     } catch {
       // no children
     }
@@ -136,8 +155,17 @@ async function nameOf(handle: DatabaseHandle, pumpId: string) {
  * the processing that follows each answer runs concurrently, as in production.
  */
 async function measureCallbacks(base: string, total = 500, concurrency = 8) {
-  const bodies = Array.from({ length: total }, (_, i) =>
-    sandboxCallbackBody({ pumpId: "PUMP-0000001", accountId: String(300000000000 + i), region: "us-east-1", roleType: "read_only", externalId: "pump-bench-callback", token: `bench-${i}` }).body,
+  const bodies = Array.from(
+    { length: total },
+    (_, i) =>
+      sandboxCallbackBody({
+        pumpId: "PUMP-0000001",
+        accountId: String(300000000000 + i),
+        region: "us-east-1",
+        roleType: "read_only",
+        externalId: "pump-bench-callback",
+        token: `bench-${i}`,
+      }).body,
   );
   const times: number[] = [];
   let next = 0;
@@ -147,7 +175,11 @@ async function measureCallbacks(base: string, total = 500, concurrency = 8) {
       while (next < bodies.length) {
         const body = bodies[next++]!;
         const t = performance.now();
-        const response = await fetch(`${base}/api/callbacks/cloudformation`, { method: "POST", body, headers: { "content-type": "text/plain; charset=UTF-8" } });
+        const response = await fetch(`${base}/api/callbacks/cloudformation`, {
+          method: "POST",
+          body,
+          headers: { "content-type": "text/plain; charset=UTF-8" },
+        });
         await response.arrayBuffer();
         if (response.status !== 200) throw new Error(`callback answered ${response.status}`);
         times.push(performance.now() - t);
@@ -156,7 +188,12 @@ async function measureCallbacks(base: string, total = 500, concurrency = 8) {
   );
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { total, perSecond: total / seconds, p50: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]! };
+  return {
+    total,
+    perSecond: total / seconds,
+    p50: times[Math.floor(times.length / 2)]!,
+    p95: times[Math.floor(times.length * 0.95)]!,
+  };
 }
 
 const externalIdOf = (g: number) => `pump-${createHash("md5").update(`bench${g}`).digest("hex")}`;
@@ -185,10 +222,22 @@ async function benchmark(tenantCount: number, port: number) {
   const base = `http://localhost:${port}`;
   try {
     const results: Record<string, { p50: number; p95: number }> = {};
-    results["list: state=joined, sort name"] = await timeRequests(`${base}/tenants?state=joined&sort=name&dir=asc`, cookie);
-    results["list: failing + manager, sort activity"] = await timeRequests(`${base}/tenants?failing=yes&sort=lastActivity`, cookie);
-    results["list: free text (a company's name), sort created"] = await timeRequests(`${base}/tenants?q=${encodeURIComponent(await nameOf(handle, "PUMP-0000500"))}&sort=created`, cookie);
-    results["list: free text 'systems' (stress), sort created"] = await timeRequests(`${base}/tenants?q=systems&sort=created`, cookie);
+    results["list: state=joined, sort name"] = await timeRequests(
+      `${base}/tenants?state=joined&sort=name&dir=asc`,
+      cookie,
+    );
+    results["list: failing + manager, sort activity"] = await timeRequests(
+      `${base}/tenants?failing=yes&sort=lastActivity`,
+      cookie,
+    );
+    results["list: free text (a company's name), sort created"] = await timeRequests(
+      `${base}/tenants?q=${encodeURIComponent(await nameOf(handle, "PUMP-0000500"))}&sort=created`,
+      cookie,
+    );
+    results["list: free text 'systems' (stress), sort created"] = await timeRequests(
+      `${base}/tenants?q=systems&sort=created`,
+      cookie,
+    );
     for (const [kind, q] of searches) {
       results[`search: ${kind}`] = await timeRequests(`${base}/api/search?q=${encodeURIComponent(q)}`, cookie);
     }
@@ -216,12 +265,16 @@ for (const [name, big] of Object.entries(large.results)) {
   const target = name.startsWith("list") ? 150 : 50;
   // Stress rows show how a word in 4 % of all names scales; the targets apply to the realistic rows.
   if (name.includes("stress")) {
-    console.log(`| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(big.p50)} | ${ms(big.p95)} | ${(big.p95 / s.p95).toFixed(2)}× | (stress case) |`);
+    console.log(
+      `| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(big.p50)} | ${ms(big.p95)} | ${(big.p95 / s.p95).toFixed(2)}× | (stress case) |`,
+    );
     continue;
   }
   const ratio = big.p95 / s.p95;
   const ok = big.p95 <= target && ratio <= 1.5;
-  console.log(`| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(big.p50)} | ${ms(big.p95)} | ${ratio.toFixed(2)}× | ${ok ? "met" : "MISSED"} (p95 ≤ ${target} ms, ≤ 1.5×) |`);
+  console.log(
+    `| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(big.p50)} | ${ms(big.p95)} | ${ratio.toFixed(2)}× | ${ok ? "met" : "MISSED"} (p95 ≤ ${target} ms, ≤ 1.5×) |`,
+  );
 }
 const e = large.exported!;
 console.log(

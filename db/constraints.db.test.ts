@@ -29,7 +29,13 @@ const account = (overrides: Partial<typeof awsAccounts.$inferInsert>) => {
 
 /** The constraint a failed insert tripped, as PostgreSQL names it (drizzle wraps the driver error). */
 async function violation(values: typeof awsAccounts.$inferInsert) {
-  const error = await handle.db.insert(awsAccounts).values(values).then(() => null, (e: Error) => e);
+  const error = await handle.db
+    .insert(awsAccounts)
+    .values(values)
+    .then(
+      () => null,
+      (e: Error) => e,
+    );
   return (error?.cause as { constraint?: string } | undefined)?.constraint ?? (error ? "unknown" : null);
 }
 

@@ -33,7 +33,15 @@ if (!process.argv.includes("--no-send-queued")) {
     audit: (tx, entry) => recordAudit(tx, actor, requestId, { action: "invites.send", ...entry }),
   });
   const tally = outcomes.reduce<Record<string, number>>((t, o) => ({ ...t, [o.kind]: (t[o.kind] ?? 0) + 1 }), {});
-  console.log(`queue: ${outcomes.length ? Object.entries(tally).map(([k, n]) => `${n} ${k}`).join(", ") : "empty"}`);
+  console.log(
+    `queue: ${
+      outcomes.length
+        ? Object.entries(tally)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(", ")
+        : "empty"
+    }`,
+  );
 }
 await closeDb();
 if (reports.some((r) => r.error)) process.exit(1);

@@ -44,7 +44,9 @@ export async function seedDatabase(db: Db) {
 }
 
 async function seedTenant(tx: Db, seed: SeedTenant, orgIds: string[]) {
-  const [manager] = seed.manager ? await tx.select({ id: staff.id }).from(staff).where(eq(staff.email, seed.manager)) : [];
+  const [manager] = seed.manager
+    ? await tx.select({ id: staff.id }).from(staff).where(eq(staff.email, seed.manager))
+    : [];
   const [tenant] = await tx
     .insert(tenants)
     .values({
@@ -70,12 +72,18 @@ async function seedTenant(tx: Db, seed: SeedTenant, orgIds: string[]) {
         lastVerifiedAt: account.verificationState && account.verificationState !== "unverified" ? new Date() : null,
       })
       .returning({ id: awsAccounts.id });
-    if (exception) await tx.insert(orgExceptions).values({ awsAccountId: row!.id, reason: exception, kind: "other_member", createdBy: "seed" });
+    if (exception)
+      await tx
+        .insert(orgExceptions)
+        .values({ awsAccountId: row!.id, reason: exception, kind: "other_member", createdBy: "seed" });
     const org = sandboxWorld.pumpOrganizations[pumpOrg ?? seed.defaultOrg ?? 0];
     // The sandbox's AWS agrees with Pump's records: members are in the organization, invites are its handshakes,
     // and every verified account has its role (trusting the management account that verifies it).
     if (account.membership === "pump_member") {
-      await tx.insert(sandboxOrgMembers).values({ accountId: account.accountId, organizationId: org.orgId }).onConflictDoNothing();
+      await tx
+        .insert(sandboxOrgMembers)
+        .values({ accountId: account.accountId, organizationId: org.orgId })
+        .onConflictDoNothing();
     }
     if (account.roleArn && account.verificationState === "verified") {
       await tx
@@ -106,7 +114,15 @@ async function seedTenant(tx: Db, seed: SeedTenant, orgIds: string[]) {
       });
       await tx
         .insert(sandboxHandshakes)
-        .values({ id: invite.handshakeId, organizationId: org.orgId, accountId: account.accountId, state: invite.state, requestedAt, expiresAt, updatedAt: pending ? requestedAt : new Date(requestedAt.getTime() + DAY) })
+        .values({
+          id: invite.handshakeId,
+          organizationId: org.orgId,
+          accountId: account.accountId,
+          state: invite.state,
+          requestedAt,
+          expiresAt,
+          updatedAt: pending ? requestedAt : new Date(requestedAt.getTime() + DAY),
+        })
         .onConflictDoNothing();
     }
   }

@@ -29,7 +29,14 @@ const catalog: Record<string, { permission: Permission; args: (ids: { support2: 
   },
   "lib/tenants/actions.ts#updateTenant": {
     permission: "tenants.write",
-    args: () => [{ tenantId: NO_ROW, pumpId: "PUMP-9991", name: "Probe", contacts: [{ name: "Probe", email: "probe@probe.example" }] }],
+    args: () => [
+      {
+        tenantId: NO_ROW,
+        pumpId: "PUMP-9991",
+        name: "Probe",
+        contacts: [{ name: "Probe", email: "probe@probe.example" }],
+      },
+    ],
   },
   "lib/tenants/actions.ts#addAwsAccount": {
     permission: "tenants.write",
@@ -43,29 +50,62 @@ const catalog: Record<string, { permission: Permission; args: (ids: { support2: 
     permission: "onboarding.issue",
     args: () => [{ tenantId: NO_ROW, roleType: "read_only", region: "us-east-1" }],
   },
-  "lib/onboarding/actions.ts#reissueOnboarding": { permission: "onboarding.issue", args: () => [{ onboardingId: NO_ROW }] },
-  "lib/onboarding/actions.ts#revokeOnboarding": { permission: "onboarding.issue", args: () => [{ onboardingId: NO_ROW }] },
-  "lib/onboarding/actions.ts#showOnboardingLink": { permission: "onboarding.issue", args: () => [{ onboardingId: NO_ROW }] },
+  "lib/onboarding/actions.ts#reissueOnboarding": {
+    permission: "onboarding.issue",
+    args: () => [{ onboardingId: NO_ROW }],
+  },
+  "lib/onboarding/actions.ts#revokeOnboarding": {
+    permission: "onboarding.issue",
+    args: () => [{ onboardingId: NO_ROW }],
+  },
+  "lib/onboarding/actions.ts#showOnboardingLink": {
+    permission: "onboarding.issue",
+    args: () => [{ onboardingId: NO_ROW }],
+  },
   "lib/onboarding/actions.ts#recordManualRole": {
     permission: "onboarding.record_manual",
     args: () => [{ awsAccountId: NO_ROW, roleArn: "arn:aws:iam::999900000001:role/Probe" }],
   },
   "lib/onboarding/actions.ts#verifyRole": { permission: "roles.verify", args: () => [{ awsAccountId: NO_ROW }] },
-  "lib/onboarding/actions.ts#simulateDeployment": { permission: "sandbox.simulate", args: () => [{ onboardingId: NO_ROW }] },
+  "lib/onboarding/actions.ts#simulateDeployment": {
+    permission: "sandbox.simulate",
+    args: () => [{ onboardingId: NO_ROW }],
+  },
   "lib/invites/actions.ts#preflightInvite": { permission: "invites.send", args: () => [{ awsAccountId: NO_ROW }] },
-  "lib/invites/actions.ts#sendInvite": { permission: "invites.send", args: () => [{ awsAccountId: NO_ROW, confirmAccountId: "999900000001" }] },
-  "lib/invites/actions.ts#previewBulkInvite": { permission: "invites.send", args: () => [{ accountIds: "999900000001", pumpOrganizationId: NO_ROW }] },
+  "lib/invites/actions.ts#sendInvite": {
+    permission: "invites.send",
+    args: () => [{ awsAccountId: NO_ROW, confirmAccountId: "999900000001" }],
+  },
+  "lib/invites/actions.ts#previewBulkInvite": {
+    permission: "invites.send",
+    args: () => [{ accountIds: "999900000001", pumpOrganizationId: NO_ROW }],
+  },
   "lib/invites/actions.ts#queueBulkInvites": {
     permission: "invites.send",
     args: () => [{ awsAccountIds: [NO_ROW], pumpOrganizationId: NO_ROW, confirmCount: 1 }],
   },
   "lib/invites/actions.ts#sendQueuedInvite": { permission: "invites.send", args: () => [{ inviteId: NO_ROW }] },
-  "lib/invites/actions.ts#sendQueuedInvites": { permission: "invites.send", args: () => [{ pumpOrganizationId: NO_ROW }] },
-  "lib/invites/actions.ts#cancelInvite": { permission: "invites.cancel", args: () => [{ inviteId: NO_ROW, confirmAccountId: "999900000001" }] },
-  "lib/invites/actions.ts#resendInvite": { permission: "invites.cancel", args: () => [{ inviteId: NO_ROW, confirmAccountId: "999900000001" }] },
+  "lib/invites/actions.ts#sendQueuedInvites": {
+    permission: "invites.send",
+    args: () => [{ pumpOrganizationId: NO_ROW }],
+  },
+  "lib/invites/actions.ts#cancelInvite": {
+    permission: "invites.cancel",
+    args: () => [{ inviteId: NO_ROW, confirmAccountId: "999900000001" }],
+  },
+  "lib/invites/actions.ts#resendInvite": {
+    permission: "invites.cancel",
+    args: () => [{ inviteId: NO_ROW, confirmAccountId: "999900000001" }],
+  },
   "lib/invites/actions.ts#syncInvites": { permission: "invites.read", args: () => [{ pumpOrganizationId: NO_ROW }] },
-  "lib/invites/actions.ts#reconcileInvites": { permission: "invites.reconcile", args: () => [{ pumpOrganizationId: NO_ROW }] },
-  "lib/invites/actions.ts#sandboxRespondToInvite": { permission: "sandbox.simulate", args: () => [{ inviteId: NO_ROW, answer: "accept" }] },
+  "lib/invites/actions.ts#reconcileInvites": {
+    permission: "invites.reconcile",
+    args: () => [{ pumpOrganizationId: NO_ROW }],
+  },
+  "lib/invites/actions.ts#sandboxRespondToInvite": {
+    permission: "sandbox.simulate",
+    args: () => [{ inviteId: NO_ROW, answer: "accept" }],
+  },
   "lib/invites/actions.ts#advanceSandboxClock": { permission: "sandbox.simulate", args: () => [{ days: 1 }] },
   "lib/tenants/actions.ts#revealExternalId": {
     permission: "tenants.reveal_external_id",
@@ -91,7 +131,11 @@ test.describe("[actions] direct POSTs", () => {
     expect([...serverActions().keys()].sort()).toEqual(Object.keys(catalog).sort());
   });
 
-  test("a direct POST by a role without the permission is refused, audited, and changes nothing", async ({ page, browser, baseURL }) => {
+  test("a direct POST by a role without the permission is refused, audited, and changes nothing", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const before = await staffState(page);
     const actions = serverActions();
     for (const role of roles) {
@@ -121,11 +165,19 @@ test.describe("[actions] direct POSTs", () => {
     expect(await staffState(page)).toEqual(before);
   });
 
-  test("the same direct POST with the console's origin works for an admin (the probes above could fail)", async ({ page, baseURL }) => {
+  test("the same direct POST with the console's origin works for an admin (the probes above could fail)", async ({
+    page,
+    baseURL,
+  }) => {
     const id = serverActions().get("lib/staff/actions.ts#addStaff")!;
-    const result = await postAction(page.request, id, [{ email: "direct@pump.test", name: "Direct", role: "support" }], {
-      Origin: baseURL!,
-    });
+    const result = await postAction(
+      page.request,
+      id,
+      [{ email: "direct@pump.test", name: "Direct", role: "support" }],
+      {
+        Origin: baseURL!,
+      },
+    );
     expect(result.body).toContain('"ok":true');
     await page.goto("/staff");
     await expect(page.getByTestId("staff-row-direct@pump.test")).toBeVisible();

@@ -3,7 +3,10 @@ import { storageState } from "./fixtures";
 
 test.use({ storageState: storageState("admin") });
 
-test("[audit] admin filters the log, sorts it, opens a row's diff, and a shared link reopens the same view", async ({ page, browser }) => {
+test("[audit] admin filters the log, sorts it, opens a row's diff, and a shared link reopens the same view", async ({
+  page,
+  browser,
+}) => {
   // Make sure there is a role change to look at.
   await page.goto("/staff");
   const row = page.getByTestId("staff-row-am@pump.test");
@@ -32,8 +35,6 @@ test("[audit] admin filters the log, sorts it, opens a row's diff, and a shared 
   const other = await browser.newContext({ storageState: storageState("admin") });
   const otherPage = await other.newPage();
   await otherPage.goto(url);
-  await expect(otherPage.getByRole("table", { name: "Audit events" }).locator("tbody tr")).toHaveText(
-    rows,
-  );
+  await expect(otherPage.getByRole("table", { name: "Audit events" }).locator("tbody tr")).toHaveText(rows);
   await other.close();
 });

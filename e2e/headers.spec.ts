@@ -3,7 +3,9 @@ import { storageState } from "./fixtures";
 
 test.use({ storageState: storageState("admin") });
 
-test("[security] every response carries the security headers; signed-in pages are never stored", async ({ request }) => {
+test("[security] every response carries the security headers; signed-in pages are never stored", async ({
+  request,
+}) => {
   for (const path of ["/sign-in", "/tenants", "/staff", "/audit", "/api/health", "/does-not-exist"]) {
     const response = await request.get(path, { maxRedirects: 0 });
     const h = response.headers();

@@ -9,7 +9,10 @@ const WAITING = "Waiting in the queue — sent when headroom returns (Invites pa
 test.describe("[invites] bulk invite", () => {
   test.use({ storageState: storageState("support") });
 
-  test("support engineer picks Initrode in the tenants table and bulk-invites its 30 accounts: 20 sent now, 10 wait for the daily limit", async ({ page, browser }) => {
+  test("support engineer picks Initrode in the tenants table and bulk-invites its 30 accounts: 20 sent now, 10 wait for the daily limit", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/tenants");
     await page.getByRole("checkbox", { name: "Select PUMP-0054 Initrode Holdings" }).check();
     // The pick survives the filter bar (a full page load): staff search for one tenant after another.
@@ -43,8 +46,12 @@ test.describe("[invites] bulk invite", () => {
     const progress = page.getByRole("region", { name: "Bulk invite finished" });
     await expect(progress).toBeVisible({ timeout: 60_000 });
     await expect(progress.getByRole("meter", { name: "Bulk invite progress" })).toHaveAttribute("aria-valuenow", "30");
-    await expect(progress.getByRole("status").filter({ hasText: "done" })).toHaveText("30 of 30 done: 20 sent · 10 waiting in the queue · 0 exceptions · 0 failed · 0 in doubt");
-    await expect(progress.getByText(/10 invites are waiting in the queue — sent when headroom returns/)).toContainText("daily invitation limit");
+    await expect(progress.getByRole("status").filter({ hasText: "done" })).toHaveText(
+      "30 of 30 done: 20 sent · 10 waiting in the queue · 0 exceptions · 0 failed · 0 in doubt",
+    );
+    await expect(progress.getByText(/10 invites are waiting in the queue — sent when headroom returns/)).toContainText(
+      "daily invitation limit",
+    );
     await expect(table.getByText("Sent", { exact: true })).toHaveCount(20);
     await expect(table.getByText("Waiting: daily limit", { exact: true })).toHaveCount(10);
     await expect(table.getByText(WAITING, { exact: true })).toHaveCount(10);
@@ -69,7 +76,9 @@ test.describe("[invites] bulk invite", () => {
     await admin.close();
   });
 
-  test("support engineer pastes a list with a malformed account ID: a field error, and no preview", async ({ page }) => {
+  test("support engineer pastes a list with a malformed account ID: a field error, and no preview", async ({
+    page,
+  }) => {
     await page.goto("/invites/bulk");
     const list = page.getByLabel("AWS account IDs");
     await list.fill("6100-0000-0001\n610000000002, 12345");
@@ -81,7 +90,9 @@ test.describe("[invites] bulk invite", () => {
   });
 });
 
-test("[invites] an account manager reads organizations but cannot bulk invite, and is offered neither the page nor the selection", async ({ browser }) => {
+test("[invites] an account manager reads organizations but cannot bulk invite, and is offered neither the page nor the selection", async ({
+  browser,
+}) => {
   // A member of our own: other specs change the seeded account manager's role.
   const admin = await browser.newContext({ storageState: storageState("admin") });
   const adminPage = await admin.newPage();
@@ -109,4 +120,3 @@ test("[invites] an account manager reads organizations but cannot bulk invite, a
   await expect(page.getByRole("link", { name: "Bulk invite" })).toHaveCount(0);
   await manager.close();
 });
-

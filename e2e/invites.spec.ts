@@ -13,11 +13,15 @@ async function openInvites(page: Page, query = "") {
   await page.waitForLoadState("networkidle");
 }
 
-const inviteRow = (page: Page, accountId: string) => page.getByRole("table", { name: "Invites" }).getByRole("row").filter({ hasText: accountId });
+const inviteRow = (page: Page, accountId: string) =>
+  page.getByRole("table", { name: "Invites" }).getByRole("row").filter({ hasText: accountId });
 
 test.use({ storageState: storageState("support") });
 
-test("[invites] support engineer preflights and invites a verified standalone account; the customer accepts (sandbox) and it shows joined", async ({ page, browser }) => {
+test("[invites] support engineer preflights and invites a verified standalone account; the customer accepts (sandbox) and it shows joined", async ({
+  page,
+  browser,
+}) => {
   await page.goto("/tenants/PUMP-0042");
   const card = page.locator("#account-100000000001");
   const panel = card.getByRole("region", { name: "Invite into a Pump organization" });
@@ -26,7 +30,14 @@ test("[invites] support engineer preflights and invites a verified standalone ac
   await panel.getByRole("button", { name: "Run preflight" }).click();
 
   const checklist = panel.getByRole("list", { name: "Preflight checklist" });
-  for (const check of ["Verified role", "Not already in a Pump organization", "No pending invite", "Account quota headroom", "Daily invitation limit", "Customer's current organization"]) {
+  for (const check of [
+    "Verified role",
+    "Not already in a Pump organization",
+    "No pending invite",
+    "Account quota headroom",
+    "Daily invitation limit",
+    "Customer's current organization",
+  ]) {
     await expect(checklist.getByRole("listitem").filter({ hasText: check })).toContainText("Pass");
   }
   await expect(checklist.getByText("Fail", { exact: true })).toHaveCount(0);
@@ -56,7 +67,9 @@ test("[invites] support engineer preflights and invites a verified standalone ac
   const admin = await browser.newContext({ storageState: storageState("admin") });
   const adminPage = await admin.newPage();
   await openInvites(adminPage, "?state=pending");
-  await inviteRow(adminPage, "100000000001").getByRole("button", { name: /Customer accepts/ }).click();
+  await inviteRow(adminPage, "100000000001")
+    .getByRole("button", { name: /Customer accepts/ })
+    .click();
   await expect(adminPage.getByText("The customer accepted in the sandbox; Pump synced the invitation.")).toBeVisible();
   await expect(inviteRow(adminPage, "100000000001")).toHaveCount(0);
   await openInvites(adminPage, "?state=ACCEPTED");
@@ -70,11 +83,15 @@ test("[invites] support engineer preflights and invites a verified standalone ac
 
   // The send is in the audit log under the person who sent it.
   await adminPage.goto("/audit?action=invites.send&outcome=ok&actor=support@");
-  await expect(adminPage.getByRole("table", { name: "Audit events" }).getByRole("cell", { name: "invites.send" }).first()).toBeVisible();
+  await expect(
+    adminPage.getByRole("table", { name: "Audit events" }).getByRole("cell", { name: "invites.send" }).first(),
+  ).toBeVisible();
   await admin.close();
 });
 
-test("[invites] the preflight finds an account that runs its own organization: an exception is recorded and no invite goes out", async ({ page }) => {
+test("[invites] the preflight finds an account that runs its own organization: an exception is recorded and no invite goes out", async ({
+  page,
+}) => {
   await page.goto("/tenants/PUMP-0055");
   const card = page.locator("#account-100000000013");
   const panel = card.getByRole("region", { name: "Invite into a Pump organization" });
@@ -83,7 +100,9 @@ test("[invites] the preflight finds an account that runs its own organization: a
   const verdict = panel.getByRole("group", { name: "Preflight verdict" });
   await expect(verdict).toContainText("Route to an exception");
   await expect(verdict).toContainText("Management account of another organization");
-  await expect(panel.getByRole("listitem").filter({ hasText: "Customer's current organization" })).toContainText("Fail");
+  await expect(panel.getByRole("listitem").filter({ hasText: "Customer's current organization" })).toContainText(
+    "Fail",
+  );
   await expect(panel.getByRole("button", { name: /Send invite/ })).toHaveCount(0);
 
   await panel.getByLabel("Type 1000-0000-0013 to confirm").fill("100000000013");
@@ -94,7 +113,9 @@ test("[invites] the preflight finds an account that runs its own organization: a
   const box = page.locator("#account-100000000013").getByRole("note", { name: "Open exception" });
   await expect(box).toContainText("Open exception: Management account of another organization");
   await expect(box).toContainText("o-oscorp00001");
-  await expect(page.locator("#account-100000000013").getByText("Management account of another organization (o-oscorp00001)")).toBeVisible();
+  await expect(
+    page.locator("#account-100000000013").getByText("Management account of another organization (o-oscorp00001)"),
+  ).toBeVisible();
   await expect(page.locator("#account-100000000013").getByText("Exception", { exact: true })).toBeVisible();
 
   await openInvites(page);
@@ -102,9 +123,15 @@ test("[invites] the preflight finds an account that runs its own organization: a
   await expect(inviteRow(page, "100000000013")).toHaveCount(0);
 });
 
-test("[invites] support engineer cancels an open invite that expires in under 3 days; a wrong confirmation changes nothing", async ({ page, browser }) => {
+test("[invites] support engineer cancels an open invite that expires in under 3 days; a wrong confirmation changes nothing", async ({
+  page,
+  browser,
+}) => {
   await page.goto("/tenants/PUMP-0043");
-  const testId = await page.locator('#account-555566667777 [data-testid^="invite-"]').first().getAttribute("data-testid");
+  const testId = await page
+    .locator('#account-555566667777 [data-testid^="invite-"]')
+    .first()
+    .getAttribute("data-testid");
   const inviteId = testId!.replace("invite-", "");
 
   await openInvites(page, "?state=pending");
@@ -144,6 +171,8 @@ test("[invites] support engineer cancels an open invite that expires in under 3 
   const refused = adminPage.getByRole("table", { name: "Audit events" }).getByRole("row").filter({ hasText: "failed" });
   await expect(refused).toContainText("Type the account's 12-digit ID to confirm.");
   await adminPage.goto(`/audit?action=invites.cancel&outcome=ok&actor=support@`);
-  await expect(adminPage.getByRole("table", { name: "Audit events" }).getByRole("cell", { name: "invites.cancel" }).first()).toBeVisible();
+  await expect(
+    adminPage.getByRole("table", { name: "Audit events" }).getByRole("cell", { name: "invites.cancel" }).first(),
+  ).toBeVisible();
   await admin.close();
 });

@@ -3,9 +3,14 @@ import { storageState } from "./fixtures";
 
 test.use({ storageState: storageState("support") });
 
-test("[onboarding] support engineer sends manual instructions and records the role ARN the customer returns", async ({ page }) => {
+test("[onboarding] support engineer sends manual instructions and records the role ARN the customer returns", async ({
+  page,
+}) => {
   await page.goto("/tenants/PUMP-0043");
-  await page.getByRole("link", { name: /Manual deployment instructions/ }).first().click();
+  await page
+    .getByRole("link", { name: /Manual deployment instructions/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/tenants\/PUMP-0043\/accounts\/555566667777\/manual$/);
   // The real values, ready to paste: the External ID appears in the commands (this view is audited).
   await expect(page.getByText("pump-xGa5oX8MuH5m8HJGMUbLFXDTzf9HkZDY").first()).toBeVisible();

@@ -4,7 +4,10 @@ import { signInAndWait, storageState } from "./fixtures";
 test.describe("[staff] admin manages staff", () => {
   test.use({ storageState: storageState("admin") });
 
-  test("admin adds a member, changes the role and disables them; the member's open session ends at once", async ({ page, browser }) => {
+  test("admin adds a member, changes the role and disables them; the member's open session ends at once", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/staff");
     const form = page.getByRole("form", { name: "Add staff member" });
     await form.getByLabel("Email").fill("Temp.Member@pump.test");

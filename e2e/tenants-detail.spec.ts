@@ -8,7 +8,11 @@ const MASKED = "pump-••••••••";
 test.describe("[tenants] tenant page", () => {
   test.use({ storageState: storageState("support") });
 
-  test("support engineer copies a role ARN and reveals the External ID; an admin sees the reveal audited", async ({ page, context, browser }) => {
+  test("support engineer copies a role ARN and reveals the External ID; an admin sees the reveal audited", async ({
+    page,
+    context,
+    browser,
+  }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     // The External ID is nowhere in what the server sends, markup or serialized data, until it is revealed.
     const html = await (await page.request.get("/tenants/PUMP-0042")).text();
@@ -37,7 +41,9 @@ test.describe("[tenants] tenant page", () => {
     // Held in the component only: a reload shows the mask again.
     await page.reload();
     await expect(page.locator(`#account-${acme.accountId}`).getByTestId("external-id")).toHaveText(MASKED);
-    await expect(page.getByText("Sam Support revealed the External ID of account 4444-5555-6666").first()).toBeVisible();
+    await expect(
+      page.getByText("Sam Support revealed the External ID of account 4444-5555-6666").first(),
+    ).toBeVisible();
 
     const admin = await browser.newContext({ storageState: storageState("admin") });
     const adminPage = await admin.newPage();
@@ -86,7 +92,9 @@ test.describe("[tenants] tenant page", () => {
 test.describe("[tenants] create and edit", () => {
   test.use({ storageState: storageState("support") });
 
-  test("support engineer creates a tenant and adds an account, with field errors and the duplicate's owner linked", async ({ page }) => {
+  test("support engineer creates a tenant and adds an account, with field errors and the duplicate's owner linked", async ({
+    page,
+  }) => {
     await page.goto("/tenants/new");
     const tenantForm = page.getByRole("form", { name: "New tenant" });
     await tenantForm.getByLabel("Pump ID").fill("pump-7001");
@@ -106,7 +114,9 @@ test.describe("[tenants] create and edit", () => {
     await form.getByLabel("Role ARN").fill("arn:aws:iam::444455556666:user/PumpCustomerAccess");
     await form.getByLabel("Deployment method").selectOption("cloudformation");
     await form.getByRole("button", { name: "Add account" }).click();
-    await expect(form.getByText("Enter a role ARN like arn:aws:iam::123456789012:role/PumpCustomerAccess.")).toBeVisible();
+    await expect(
+      form.getByText("Enter a role ARN like arn:aws:iam::123456789012:role/PumpCustomerAccess."),
+    ).toBeVisible();
     await expect(form.getByLabel("Role ARN")).toHaveAttribute("aria-invalid", "true");
     // What was typed survives the round trip.
     await expect(form.getByLabel("Account name")).toHaveValue("initrode-prod");

@@ -5,7 +5,10 @@ test.use({ storageState: storageState("support") });
 
 const tableRows = (page: Page) => page.getByRole("table", { name: "Tenants" }).locator("tbody tr");
 
-test("[tenants] support engineer filters and sorts the list; the link reopens the same view elsewhere", async ({ page, browser }) => {
+test("[tenants] support engineer filters and sorts the list; the link reopens the same view elsewhere", async ({
+  page,
+  browser,
+}) => {
   await page.goto("/tenants");
   const filters = page.getByRole("search", { name: "Filters" });
   await filters.getByLabel("Onboarding state", { exact: true }).selectOption("joined");
@@ -26,7 +29,9 @@ test("[tenants] support engineer filters and sorts the list; the link reopens th
   const otherPage = await other.newPage();
   await otherPage.goto(page.url());
   await expect(tableRows(otherPage)).toHaveText(rows);
-  expect(await otherPage.getByRole("table", { name: "Tenants" }).locator("thead th").allTextContents()).toEqual(headers);
+  expect(await otherPage.getByRole("table", { name: "Tenants" }).locator("thead th").allTextContents()).toEqual(
+    headers,
+  );
   await other.close();
 });
 
@@ -40,7 +45,9 @@ test("[tenants] the CSV export holds exactly the filtered view, all pages", asyn
   let csv = "";
   for await (const chunk of file) csv += chunk;
   const lines = csv.trim().split("\n");
-  expect(lines[0]).toBe("Pump ID,Name,AWS accounts,Onboarding states,Accounts failing verification,Open exceptions,Account manager,Last activity (UTC),Created (UTC)");
+  expect(lines[0]).toBe(
+    "Pump ID,Name,AWS accounts,Onboarding states,Accounts failing verification,Open exceptions,Account manager,Last activity (UTC),Created (UTC)",
+  );
   expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(listed);
 });
 

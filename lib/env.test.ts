@@ -79,9 +79,9 @@ describe("parseEnv", () => {
 
   it("refuses plain http and the development secret in production", () => {
     expect(failure({ ...production, NEXTAUTH_URL: "http://console.pump.test" }).variables).toContain("NEXTAUTH_URL");
-    expect(failure({ ...production, NEXTAUTH_SECRET: "pump-console-dev-secret-not-for-production-use-000" }).variables).toContain(
-      "NEXTAUTH_SECRET",
-    );
+    expect(
+      failure({ ...production, NEXTAUTH_SECRET: "pump-console-dev-secret-not-for-production-use-000" }).variables,
+    ).toContain("NEXTAUTH_SECRET");
   });
 
   it("offers no way to enable local sign-in in production", () => {

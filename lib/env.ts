@@ -10,7 +10,9 @@ export { ONBOARDING_REGIONS };
 
 /** The sandbox's callback topics (its console account), one per region a link can target. */
 export const SANDBOX_TOPIC_ACCOUNT = "111122223333";
-const SANDBOX_TOPIC_ARNS = ONBOARDING_REGIONS.map((r) => `arn:aws:sns:${r}:${SANDBOX_TOPIC_ACCOUNT}:pump-role-registration`);
+const SANDBOX_TOPIC_ARNS = ONBOARDING_REGIONS.map(
+  (r) => `arn:aws:sns:${r}:${SANDBOX_TOPIC_ACCOUNT}:pump-role-registration`,
+);
 
 const DEV_SECRET = "pump-console-dev-secret-not-for-production-use-000";
 
@@ -64,9 +66,14 @@ const schema = z
     ),
     SNS_MIN_SIGNATURE_VERSION: z.enum(["1", "2"]).default("2"),
     ONBOARDING_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(30).default(7),
-    TEMPLATE_BASE_URL: z.url({ protocol: /^https$/ }).default("https://pump-public-templates.s3.amazonaws.com/templates/"),
+    TEMPLATE_BASE_URL: z
+      .url({ protocol: /^https$/ })
+      .default("https://pump-public-templates.s3.amazonaws.com/templates/"),
     TEST_DATABASE_URL: optionalString.pipe(
-      z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must start with postgres://")
+        .optional(),
     ),
   })
   .superRefine((e, ctx) => {
@@ -90,7 +97,10 @@ const schema = z
 export type Env = ReturnType<typeof parseEnv>;
 
 export class EnvError extends Error {
-  constructor(readonly variables: string[], message: string) {
+  constructor(
+    readonly variables: string[],
+    message: string,
+  ) {
     super(message);
     this.name = "EnvError";
   }
@@ -106,10 +116,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const e = result.data;
   const hasAwsCredentials = Boolean(
     e.AWS_ACCESS_KEY_ID ||
-      e.AWS_PROFILE ||
-      e.AWS_WEB_IDENTITY_TOKEN_FILE ||
-      e.AWS_CONTAINER_CREDENTIALS_FULL_URI ||
-      e.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
+    e.AWS_PROFILE ||
+    e.AWS_WEB_IDENTITY_TOKEN_FILE ||
+    e.AWS_CONTAINER_CREDENTIALS_FULL_URI ||
+    e.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
   );
   const oidc =
     e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

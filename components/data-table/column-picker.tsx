@@ -3,17 +3,9 @@
 type Column = { id: string; label: string; visible: boolean };
 
 /** Which columns show; the choice lives in the URL (`cols`) like the rest of the view. */
-export function ColumnPicker({
-  columns,
-  onChange,
-}: {
-  columns: Column[];
-  onChange: (visibleIds: string[]) => void;
-}) {
+export function ColumnPicker({ columns, onChange }: { columns: Column[]; onChange: (visibleIds: string[]) => void }) {
   const toggle = (id: string) => {
-    const next = columns
-      .filter((c) => (c.id === id ? !c.visible : c.visible))
-      .map((c) => c.id);
+    const next = columns.filter((c) => (c.id === id ? !c.visible : c.visible)).map((c) => c.id);
     if (next.length > 0) onChange(next);
   };
   return (
@@ -29,11 +21,7 @@ export function ColumnPicker({
         <legend className="sr-only">Visible columns</legend>
         {columns.map((c) => (
           <label key={c.id} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              defaultChecked={c.visible}
-              onChange={() => toggle(c.id)}
-            />
+            <input type="checkbox" defaultChecked={c.visible} onChange={() => toggle(c.id)} />
             {c.label}
           </label>
         ))}

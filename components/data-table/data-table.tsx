@@ -115,7 +115,9 @@ export function DataTable<TData>(props: Props<TData>) {
           onChange={(ids) => navigate({ cols: ids.length === props.columns.length ? undefined : ids.join(",") })}
         />
       </div>
-      <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm ${isPending ? "opacity-60" : ""}`}>
+      <div
+        className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm ${isPending ? "opacity-60" : ""}`}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{props.caption}</caption>
           <thead className="bg-slate-50">

@@ -36,7 +36,13 @@ export function FilterBar({ fields, values, keep, resetHref }: Props) {
               ))}
             </select>
           ) : f.type === "datetime" || f.type === "date" ? (
-            <input id={`filter-${f.key}`} type={f.type === "date" ? "date" : "datetime-local"} name={f.key} defaultValue={values[f.key] ?? ""} className={inputClass} />
+            <input
+              id={`filter-${f.key}`}
+              type={f.type === "date" ? "date" : "datetime-local"}
+              name={f.key}
+              defaultValue={values[f.key] ?? ""}
+              className={inputClass}
+            />
           ) : (
             <>
               <input

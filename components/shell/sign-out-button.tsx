@@ -8,7 +8,11 @@ const noSubscription = () => () => undefined;
 export function SignOutButton() {
   // Disabled until hydrated: a click before then would do nothing and look like a broken sign-out.
   // (false while server-rendering, true once hydrated.)
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
     <button
       type="button"

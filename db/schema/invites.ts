@@ -12,7 +12,14 @@ import { awsAccounts } from "./tenants";
  *   sent      AWS answered with a handshake (or the reconciler found it); `state` mirrors AWS
  *   failed    AWS refused, or the reconciler found the call never reached AWS; nothing is pending
  */
-export const handshakeState = pgEnum("handshake_state", ["REQUESTED", "OPEN", "CANCELED", "ACCEPTED", "DECLINED", "EXPIRED"]);
+export const handshakeState = pgEnum("handshake_state", [
+  "REQUESTED",
+  "OPEN",
+  "CANCELED",
+  "ACCEPTED",
+  "DECLINED",
+  "EXPIRED",
+]);
 export const invitePhase = pgEnum("invite_phase", ["queued", "in_flight", "sent", "failed"]);
 export const inviteSource = pgEnum("invite_source", ["single", "bulk", "auto", "resend", "aws", "seed"]);
 
@@ -20,7 +27,8 @@ export const inviteSource = pgEnum("invite_source", ["single", "bulk", "auto", "
  * Active = counts as "the account's invite": queued, in flight, or a pending handshake. A constant (never input),
  * used raw in the partial index; queries use the column-bound twin `activeInviteSql` in lib/invites/context.ts.
  */
-export const ACTIVE_INVITE_SQL = "phase in ('queued', 'in_flight') or (phase = 'sent' and state in ('REQUESTED', 'OPEN'))";
+export const ACTIVE_INVITE_SQL =
+  "phase in ('queued', 'in_flight') or (phase = 'sent' and state in ('REQUESTED', 'OPEN'))";
 
 export const orgInvites = pgTable(
   "org_invites",
@@ -66,7 +74,10 @@ export const orgInvites = pgTable(
     index("org_invites_requested_idx").on(t.requestedAt, t.id),
     // One active invite per account: the unique key the intent is recorded under (security.md §8).
     uniqueIndex("org_invites_one_active").on(t.awsAccountId).where(sql.raw(ACTIVE_INVITE_SQL)),
-    check("org_invites_sent_has_handshake", sql`${t.phase} <> 'sent' or (${t.handshakeId} is not null and ${t.state} is not null)`),
+    check(
+      "org_invites_sent_has_handshake",
+      sql`${t.phase} <> 'sent' or (${t.handshakeId} is not null and ${t.state} is not null)`,
+    ),
     check("org_invites_handshake_id_format", sql`${t.handshakeId} is null or ${t.handshakeId} ~ '^h-[0-9a-z]{8,32}$'`),
   ],
 );
@@ -101,8 +112,12 @@ export const orgExceptions = pgTable(
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   },
   (t) => [
-    index("org_exceptions_open_idx").on(t.awsAccountId).where(sql`${t.state} in ('open', 'in_progress')`),
+    index("org_exceptions_open_idx")
+      .on(t.awsAccountId)
+      .where(sql`${t.state} in ('open', 'in_progress')`),
     // One open case per account: a second failure updates it instead of piling up duplicates.
-    uniqueIndex("org_exceptions_one_open").on(t.awsAccountId).where(sql`${t.state} in ('open', 'in_progress')`),
+    uniqueIndex("org_exceptions_one_open")
+      .on(t.awsAccountId)
+      .where(sql`${t.state} in ('open', 'in_progress')`),
   ],
 );

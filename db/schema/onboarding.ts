@@ -1,10 +1,29 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
 import { staff } from "./staff";
 import { awsAccounts, roleType, tenants } from "./tenants";
 
-export const onboardingStatus = pgEnum("onboarding_status", ["issued", "deployed", "verified", "failed", "expired", "revoked"]);
+export const onboardingStatus = pgEnum("onboarding_status", [
+  "issued",
+  "deployed",
+  "verified",
+  "failed",
+  "expired",
+  "revoked",
+]);
 
 /**
  * One issued quick-create link. The External ID is the account's (known account) or generated for the account
@@ -39,9 +58,14 @@ export const onboardings = pgTable(
   (t) => [
     uniqueIndex("onboardings_token_key").on(t.token),
     // One live link per External ID: re-issuing revokes the previous one in the same transaction.
-    uniqueIndex("onboardings_one_live_per_external_id").on(t.externalId).where(sql`${t.status} = 'issued'`),
+    uniqueIndex("onboardings_one_live_per_external_id")
+      .on(t.externalId)
+      .where(sql`${t.status} = 'issued'`),
     index("onboardings_tenant_idx").on(t.tenantId, t.createdAt.desc()),
-    check("onboardings_expected_account_format", sql`${t.expectedAccountId} is null or ${t.expectedAccountId} ~ '^[0-9]{12}$'`),
+    check(
+      "onboardings_expected_account_format",
+      sql`${t.expectedAccountId} is null or ${t.expectedAccountId} ~ '^[0-9]{12}$'`,
+    ),
     check("onboardings_region_format", sql`${t.region} ~ '^[a-z]{2}(-[a-z]+)+-[0-9]$'`),
   ],
 );
@@ -76,7 +100,9 @@ export const callbackMessages = pgTable(
   (t) => [
     uniqueIndex("callback_messages_sns_key").on(t.snsMessageId),
     uniqueIndex("callback_messages_request_key").on(t.stackId, t.requestId, t.logicalResourceId),
-    index("callback_messages_pending_idx").on(t.receivedAt).where(sql`${t.status} in ('received', 'processing')`),
+    index("callback_messages_pending_idx")
+      .on(t.receivedAt)
+      .where(sql`${t.status} in ('received', 'processing')`),
   ],
 );
 

@@ -32,6 +32,8 @@ export const pumpOrganizations = pgTable(
     check("pump_organizations_quota_positive", sql`${t.accountQuota} > 0`),
     check("pump_organizations_daily_limit_positive", sql`${t.dailyInviteLimit} > 0`),
     // At most one default organization.
-    uniqueIndex("pump_organizations_one_default").on(t.isDefault).where(sql`${t.isDefault}`),
+    uniqueIndex("pump_organizations_one_default")
+      .on(t.isDefault)
+      .where(sql`${t.isDefault}`),
   ],
 );

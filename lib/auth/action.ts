@@ -133,6 +133,8 @@ export function authorizedAction<S extends z.ZodType, T>(
         : { ok: false, error: `Something went wrong and nothing was changed. Reference: ${requestId}` };
     }
   };
-  Object.defineProperty(action, authorizedActionConfig, { value: { name: config.name, permission: config.permission } });
+  Object.defineProperty(action, authorizedActionConfig, {
+    value: { name: config.name, permission: config.permission },
+  });
   return action;
 }

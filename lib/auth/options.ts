@@ -55,7 +55,10 @@ export function authOptions(): NextAuthOptions {
           if (!getEnv().localSignIn || !credentials?.email) return null;
           const member = await findStaffForSignIn(await getDb(), credentials.email);
           if (!member || member.disabledAt) {
-            await refuseSignIn(credentials.email, member ? "staff member is disabled" : "no staff member with this email");
+            await refuseSignIn(
+              credentials.email,
+              member ? "staff member is disabled" : "no staff member with this email",
+            );
             return null;
           }
           return { id: member.id, email: member.email, name: member.name };

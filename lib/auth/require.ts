@@ -40,8 +40,7 @@ export async function requireSignedIn(): Promise<StaffPrincipal> {
 }
 
 export type RouteAuthorization =
-  | { ok: true; actor: StaffPrincipal; requestId: string }
-  | { ok: false; response: NextResponse };
+  { ok: true; actor: StaffPrincipal; requestId: string } | { ok: false; response: NextResponse };
 
 /** For route handlers: 401 without a session, 403 (audited) without the permission. */
 export async function authorizeRoute(permission: Permission, where: string): Promise<RouteAuthorization> {

@@ -29,7 +29,10 @@ describe(`staff sessions (${testDatabaseKind()})`, () => {
   it("resolves a fresh session to the staff member with the role from the database", async () => {
     const sid = await startStaffSession(handle.db, supportId);
     const result = await resolveStaffSession(handle.db, sid);
-    expect(result).toMatchObject({ ok: true, principal: { email: "support@pump.test", role: "support", sessionId: sid } });
+    expect(result).toMatchObject({
+      ok: true,
+      principal: { email: "support@pump.test", role: "support", sessionId: sid },
+    });
   });
 
   it("applies a role change on the very next request", async () => {

@@ -31,7 +31,6 @@ export function sameOrigin() {
   request.headers = new Headers({ origin: "http://localhost:3000", "sec-fetch-site": "same-origin" });
 }
 
-
 export async function seedTestStaff(db: Db) {
   await db.insert(staff).values(seedStaff).onConflictDoNothing();
 }
@@ -54,6 +53,7 @@ export function setTestDatabase(handle: DatabaseHandle) {
 }
 
 export function testDb(): Db {
-  if (!currentDb) throw new Error("this test reached getDb() without setTestDatabase(handle): it must not touch a real database");
+  if (!currentDb)
+    throw new Error("this test reached getDb() without setTestDatabase(handle): it must not touch a real database");
   return currentDb.db;
 }

@@ -36,7 +36,13 @@ export function createFakeOrganizations(clock: () => Date, accountOf: (accessKey
   const orgs = new Map<string, Org>();
   const memberOf = new Map<string, string>();
   for (const o of sandboxOrganizationsWorld) {
-    orgs.set(o.id, { id: o.id, managementAccountId: o.managementAccountId, featureSet: o.featureSet, quota: 10, dailyLimit: 20 });
+    orgs.set(o.id, {
+      id: o.id,
+      managementAccountId: o.managementAccountId,
+      featureSet: o.featureSet,
+      quota: 10,
+      dailyLimit: 20,
+    });
     memberOf.set(o.managementAccountId, o.id);
     for (const a of o.memberAccountIds) memberOf.set(a, o.id);
   }
@@ -144,7 +150,10 @@ export function createFakeOrganizations(clock: () => Date, accountOf: (accessKey
     });
     mock.on(ListAccountsCommand).callsFake(async (input, getClient) => {
       const org = await managedOrg(getClient);
-      const ids = [...memberOf].filter(([, o]) => o === org.id).map(([a]) => a).sort();
+      const ids = [...memberOf]
+        .filter(([, o]) => o === org.id)
+        .map(([a]) => a)
+        .sort();
       const start = Number(input.NextToken ?? 0);
       const next = start + PAGE < ids.length ? String(start + PAGE) : undefined;
       return { Accounts: ids.slice(start, start + PAGE).map((Id) => ({ Id })), NextToken: next };

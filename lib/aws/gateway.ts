@@ -99,7 +99,12 @@ export type AwsGateway = {
 /** The Organizations half of the gateway, which each implementation builds in its own module. */
 export type OrganizationsOperations = Pick<
   AwsGateway,
-  "inviteAccount" | "listInviteHandshakes" | "describeHandshake" | "cancelHandshake" | "listAccountIds" | "describeOrganization"
+  | "inviteAccount"
+  | "listInviteHandshakes"
+  | "describeHandshake"
+  | "cancelHandshake"
+  | "listAccountIds"
+  | "describeOrganization"
 >;
 
 /** The console's own principal, spelled out for call sites that read better with it than with `undefined`. */

@@ -12,8 +12,12 @@ type Request = {
   maxResponseBytes: number;
 };
 
-const fail = (operation: string, code: "invalid_input" | "network" | "service_error", message: string, httpStatus?: number) =>
-  new AwsDomainError({ code, awsErrorName: "HttpError", message, operation, httpStatus });
+const fail = (
+  operation: string,
+  code: "invalid_input" | "network" | "service_error",
+  message: string,
+  httpStatus?: number,
+) => new AwsDomainError({ code, awsErrorName: "HttpError", message, operation, httpStatus });
 
 /**
  * The console's only raw HTTPS client, for the AWS endpoints that are plain URLs rather than SDK calls (SNS
@@ -32,11 +36,20 @@ export async function awsHttps(r: Request): Promise<string> {
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
-    throw fail(r.operation, "network", `Could not reach AWS (${error instanceof Error ? error.name : "network error"}). It will be retried.`);
+    throw fail(
+      r.operation,
+      "network",
+      `Could not reach AWS (${error instanceof Error ? error.name : "network error"}). It will be retried.`,
+    );
   }
   if (response.status >= 300) {
     const code = response.status >= 500 ? "service_error" : "invalid_input";
-    throw fail(r.operation, code, `AWS answered HTTP ${response.status}${response.status < 400 ? " (redirects are not followed)" : ""}.`, response.status);
+    throw fail(
+      r.operation,
+      code,
+      `AWS answered HTTP ${response.status}${response.status < 400 ? " (redirects are not followed)" : ""}.`,
+      response.status,
+    );
   }
   const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];

@@ -10,7 +10,9 @@ import { SANDBOX_SIGNING_CERT_PEM, SANDBOX_SIGNING_CERT_URL } from "./sandbox-sn
  * The sandbox's side of SNS and CloudFormation: its one signing certificate (trusted nowhere else), and a record of
  * every custom-resource response, where real AWS would receive it in S3. There is no network to AWS.
  */
-export function sandboxHttpOperations(db: Db): Pick<AwsGateway, "fetchSnsSigningCertificate" | "confirmSnsSubscription" | "sendCloudFormationResponse"> {
+export function sandboxHttpOperations(
+  db: Db,
+): Pick<AwsGateway, "fetchSnsSigningCertificate" | "confirmSnsSubscription" | "sendCloudFormationResponse"> {
   return {
     async fetchSnsSigningCertificate(url) {
       if (url === SANDBOX_SIGNING_CERT_URL) return SANDBOX_SIGNING_CERT_PEM;
@@ -27,7 +29,12 @@ export function sandboxHttpOperations(db: Db): Pick<AwsGateway, "fetchSnsSigning
     },
     async sendCloudFormationResponse(responseUrl, body) {
       if (!isTrustedResponseUrl(responseUrl)) {
-        throw new AwsDomainError({ code: "invalid_input", awsErrorName: "HttpError", message: "Refused to contact a URL outside the AWS allowlist.", operation: "CloudFormationResponse" });
+        throw new AwsDomainError({
+          code: "invalid_input",
+          awsErrorName: "HttpError",
+          message: "Refused to contact a URL outside the AWS allowlist.",
+          operation: "CloudFormationResponse",
+        });
       }
       await db.insert(sandboxCfnResponses).values({ responseUrl, body: JSON.parse(body) as unknown });
     },

@@ -21,7 +21,6 @@ import {
  * Errors are the SDK's own exception classes through mapAwsError, as from the SDK gateway.
  */
 
-
 const lowerAlphanumeric = "abcdefghijklmnopqrstuvwxyz0123456789";
 const newHandshakeId = () => "h-" + Array.from(randomBytes(12), (b) => lowerAlphanumeric[b % 36]).join("");
 

@@ -9,9 +9,18 @@ import { awsHttps } from "./https";
 const topicOf = (subscribeUrl: string) => new URL(subscribeUrl).searchParams.get("TopicArn") ?? "";
 
 /** The real gateway's plain-HTTPS AWS calls, each behind its own URL allowlist. */
-export const sdkHttpOperations: Pick<AwsGateway, "fetchSnsSigningCertificate" | "confirmSnsSubscription" | "sendCloudFormationResponse"> = {
+export const sdkHttpOperations: Pick<
+  AwsGateway,
+  "fetchSnsSigningCertificate" | "confirmSnsSubscription" | "sendCloudFormationResponse"
+> = {
   fetchSnsSigningCertificate: (url) =>
-    awsHttps({ operation: "FetchSnsCertificate", method: "GET", url, allow: isTrustedSigningCertUrl, maxResponseBytes: MAX_CERTIFICATE_PEM_BYTES }),
+    awsHttps({
+      operation: "FetchSnsCertificate",
+      method: "GET",
+      url,
+      allow: isTrustedSigningCertUrl,
+      maxResponseBytes: MAX_CERTIFICATE_PEM_BYTES,
+    }),
 
   async confirmSnsSubscription(subscribeUrl) {
     await awsHttps({
@@ -25,7 +34,12 @@ export const sdkHttpOperations: Pick<AwsGateway, "fetchSnsSigningCertificate" | 
 
   async sendCloudFormationResponse(responseUrl, body) {
     if (Buffer.byteLength(body) > MAX_RESPONSE_BYTES) {
-      throw new AwsDomainError({ code: "invalid_input", awsErrorName: "HttpError", message: "The CloudFormation response exceeds 4,096 bytes.", operation: "CloudFormationResponse" });
+      throw new AwsDomainError({
+        code: "invalid_input",
+        awsErrorName: "HttpError",
+        message: "The CloudFormation response exceeds 4,096 bytes.",
+        operation: "CloudFormationResponse",
+      });
     }
     // S3 pre-signed PUT: the content type must be empty, as CloudFormation signed it.
     await awsHttps({

@@ -13,7 +13,6 @@ import { mapAwsError } from "./errors";
 import type { AwsSession, Handshake, HandshakeState, OrganizationSummary, OrganizationsOperations } from "./gateway";
 import { createOrganizationsClient, required, type CredentialsSource } from "./sdk-shared";
 
-
 const handshakeStates: readonly HandshakeState[] = ["REQUESTED", "OPEN", "CANCELED", "ACCEPTED", "DECLINED", "EXPIRED"];
 
 const featureSets: readonly OrganizationSummary["featureSet"][] = ["ALL", "CONSOLIDATED_BILLING"];
@@ -62,18 +61,23 @@ export function sdkOrganizationsOperations(consoleCredentials?: CredentialsSourc
   return {
     inviteAccount(as, p) {
       const operation = "InviteAccountToOrganization";
-      return withOrganizations(as, operation, async (client) => {
-        const out = await client.send(
-          new InviteAccountToOrganizationCommand({
-            Target: { Type: "ACCOUNT", Id: p.accountId },
-            Notes: p.notes,
-            Tags: p.tags?.map((t) => ({ Key: t.key, Value: t.value })),
-          }),
-        );
-        return toHandshake(out.Handshake, operation);
-        // No SDK retries: the call has no idempotency token, and a timeout may hide an invitation AWS created. The
-        // invite service backs off on throttling itself and settles anything else by reading AWS (security.md §8).
-      }, { noRetry: true });
+      return withOrganizations(
+        as,
+        operation,
+        async (client) => {
+          const out = await client.send(
+            new InviteAccountToOrganizationCommand({
+              Target: { Type: "ACCOUNT", Id: p.accountId },
+              Notes: p.notes,
+              Tags: p.tags?.map((t) => ({ Key: t.key, Value: t.value })),
+            }),
+          );
+          return toHandshake(out.Handshake, operation);
+          // No SDK retries: the call has no idempotency token, and a timeout may hide an invitation AWS created. The
+          // invite service backs off on throttling itself and settles anything else by reading AWS (security.md §8).
+        },
+        { noRetry: true },
+      );
     },
 
     listInviteHandshakes(as) {

@@ -26,7 +26,10 @@ export type CredentialsSource = AwsCredentials | (() => Promise<AwsCredentials>)
  * `credentials` omitted = the SDK's default chain; callers pass an operator session's credentials to act in a
  * Pump organization's management account.
  */
-export function createOrganizationsClient(credentials?: CredentialsSource, opts: { noRetry?: boolean } = {}): OrganizationsClient {
+export function createOrganizationsClient(
+  credentials?: CredentialsSource,
+  opts: { noRetry?: boolean } = {},
+): OrganizationsClient {
   return new OrganizationsClient({
     region: "us-east-1",
     ...retries,

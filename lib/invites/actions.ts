@@ -2,7 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { getAwsGateway, isSandboxMode } from "@/lib/aws";
-import { advanceSandboxClock as advanceClock, sandboxAcceptHandshake, sandboxDeclineHandshake } from "@/lib/aws/sandbox-organizations-admin";
+import {
+  advanceSandboxClock as advanceClock,
+  sandboxAcceptHandshake,
+  sandboxDeclineHandshake,
+} from "@/lib/aws/sandbox-organizations-admin";
 import { authorizedAction } from "@/lib/auth/action";
 import { DomainError } from "@/lib/errors";
 import { previewBulkInvite as preview } from "./bulk-preview";
@@ -44,7 +48,9 @@ export const sendInvite = authorizedAction(
     // before anything is asked of AWS.
     const target = await loadInviteAccount(ctx.db, input.awsAccountId);
     if (confirmAccountId !== target.accountId) {
-      throw new DomainError("Type the account's 12-digit ID to confirm.", { confirmAccountId: ["Does not match this account."] });
+      throw new DomainError("Type the account's 12-digit ID to confirm.", {
+        confirmAccountId: ["Does not match this account."],
+      });
     }
     const outcome = await send(await inviteDepsFor(ctx), { ...input, source: "single" });
     return refresh({ kind: outcome.kind, detail: "detail" in outcome ? outcome.detail : undefined });
@@ -52,7 +58,12 @@ export const sendInvite = authorizedAction(
 );
 
 export const previewBulkInvite = authorizedAction(
-  { name: "invites.bulk_preview", permission: "invites.send", schema: s.bulkPreviewSchema, target: (i) => ({ type: "pump_organization", id: i.pumpOrganizationId }) },
+  {
+    name: "invites.bulk_preview",
+    permission: "invites.send",
+    schema: s.bulkPreviewSchema,
+    target: (i) => ({ type: "pump_organization", id: i.pumpOrganizationId }),
+  },
   async (input, ctx) => {
     const result = await preview({ db: ctx.db, gateway: await getAwsGateway(), staff: ctx.actor }, input);
     await ctx.audit(ctx.db, { after: { accounts: result.rows.length, sendNow: result.sendNow, wait: result.wait } });
@@ -61,7 +72,12 @@ export const previewBulkInvite = authorizedAction(
 );
 
 export const queueBulkInvites = authorizedAction(
-  { name: "invites.queue_bulk", permission: "invites.send", schema: s.bulkQueueSchema, target: (i) => ({ type: "pump_organization", id: i.pumpOrganizationId }) },
+  {
+    name: "invites.queue_bulk",
+    permission: "invites.send",
+    schema: s.bulkQueueSchema,
+    target: (i) => ({ type: "pump_organization", id: i.pumpOrganizationId }),
+  },
   async (input, ctx) => refresh(await queue(await inviteDepsFor(ctx), input)),
 );
 
@@ -79,13 +95,16 @@ export const sendQueuedInvites = authorizedAction(
   async (input, ctx) => {
     const deps = await inviteDepsFor(ctx);
     let audited = false;
-    const outcomes = await processInviteQueue({
-      ...deps,
-      audit: async (tx, e) => {
-        audited = true;
-        await deps.audit(tx, e);
+    const outcomes = await processInviteQueue(
+      {
+        ...deps,
+        audit: async (tx, e) => {
+          audited = true;
+          await deps.audit(tx, e);
+        },
       },
-    }, { pumpOrganizationId: input.pumpOrganizationId });
+      { pumpOrganizationId: input.pumpOrganizationId },
+    );
     if (!audited) await ctx.audit(ctx.db, { after: { sent: 0 } });
     return refresh(outcomes);
   },
@@ -102,7 +121,12 @@ export const cancelInvite = authorizedAction(
 export const resendInvite = authorizedAction(
   { name: "invites.resend", permission: "invites.cancel", schema: s.resendInviteSchema, target: invite },
   async (input, ctx) => {
-    const outcome = await resend(await inviteDepsFor(ctx), input.inviteId, input.confirmAccountId, input.acknowledgeTransfer);
+    const outcome = await resend(
+      await inviteDepsFor(ctx),
+      input.inviteId,
+      input.confirmAccountId,
+      input.acknowledgeTransfer,
+    );
     return refresh({ kind: outcome.kind, detail: "detail" in outcome ? outcome.detail : undefined });
   },
 );
@@ -142,7 +166,12 @@ export const sandboxRespondToInvite = authorizedAction(
 
 /** Sandbox only: moves the Organizations clock forward, to see expiry and the daily window without waiting. */
 export const advanceSandboxClock = authorizedAction(
-  { name: "sandbox.advance_clock", permission: "sandbox.simulate", schema: s.sandboxClockSchema, target: () => ({ type: "sandbox", id: "clock" }) },
+  {
+    name: "sandbox.advance_clock",
+    permission: "sandbox.simulate",
+    schema: s.sandboxClockSchema,
+    target: () => ({ type: "sandbox", id: "clock" }),
+  },
   async (input, ctx) => {
     if (!isSandboxMode()) throw new DomainError("Only the sandbox has a clock to move.");
     await advanceClock(ctx.db, input.days * 24 * 3600 * 1000);
@@ -150,4 +179,3 @@ export const advanceSandboxClock = authorizedAction(
     return refresh(await reconcileAll(await reconcileDepsFor(ctx, false)));
   },
 );
-

@@ -24,7 +24,12 @@ export type BulkRow = {
   plan: "send" | "wait" | "exception" | "skip";
 };
 
-export type BulkPreview = { rows: BulkRow[]; usage: Awaited<ReturnType<typeof organizationUsage>>; sendNow: number; wait: number };
+export type BulkPreview = {
+  rows: BulkRow[];
+  usage: Awaited<ReturnType<typeof organizationUsage>>;
+  sendNow: number;
+  wait: number;
+};
 
 const CONCURRENCY = 4;
 
@@ -33,7 +38,10 @@ export async function previewBulkInvite(
   p: { accountIds?: string[]; pumpIds?: string[]; pumpOrganizationId: string },
 ): Promise<BulkPreview> {
   const byAccount = p.accountIds?.length
-    ? await deps.db.select({ id: awsAccounts.id, accountId: awsAccounts.accountId }).from(awsAccounts).where(inArray(awsAccounts.accountId, p.accountIds))
+    ? await deps.db
+        .select({ id: awsAccounts.id, accountId: awsAccounts.accountId })
+        .from(awsAccounts)
+        .where(inArray(awsAccounts.accountId, p.accountIds))
     : [];
   const byTenant = p.pumpIds?.length
     ? await deps.db
@@ -51,7 +59,9 @@ export async function previewBulkInvite(
     for (let i = next++; i < order.length; i = next++) {
       const accountId = order[i]!;
       const awsAccountId = known.get(accountId) ?? null;
-      rows[i] = awsAccountId ? await previewOne(deps, accountId, awsAccountId, p.pumpOrganizationId) : unknownAccount(accountId);
+      rows[i] = awsAccountId
+        ? await previewOne(deps, accountId, awsAccountId, p.pumpOrganizationId)
+        : unknownAccount(accountId);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -75,15 +85,37 @@ export async function previewBulkInvite(
   return { rows, usage, sendNow, wait };
 }
 
-async function previewOne(deps: Parameters<typeof previewBulkInvite>[0], accountId: string, awsAccountId: string, pumpOrganizationId: string): Promise<BulkRow> {
+async function previewOne(
+  deps: Parameters<typeof previewBulkInvite>[0],
+  accountId: string,
+  awsAccountId: string,
+  pumpOrganizationId: string,
+): Promise<BulkRow> {
   try {
     const pf = await runPreflight(deps, { awsAccountId, pumpOrganizationId });
     const verdict = verdictView(pf.verdict);
-    const plan = pf.verdict.kind === "exception" ? "exception" : verdict.canSend || pf.verdict.kind === "hold" ? "send" : "skip";
-    return { accountId, awsAccountId, name: pf.account.name, pumpId: pf.account.pumpId, verdict, checks: pf.checks, plan };
+    const plan =
+      pf.verdict.kind === "exception" ? "exception" : verdict.canSend || pf.verdict.kind === "hold" ? "send" : "skip";
+    return {
+      accountId,
+      awsAccountId,
+      name: pf.account.name,
+      pumpId: pf.account.pumpId,
+      verdict,
+      checks: pf.checks,
+      plan,
+    };
   } catch (error) {
     const detail = isDomainError(error) ? error.message : "The preflight failed unexpectedly.";
-    return { accountId, awsAccountId, name: null, pumpId: null, verdict: { kind: "blocked", title: "Preflight failed", detail, canSend: false, needsTransferAck: false }, checks: [], plan: "skip" };
+    return {
+      accountId,
+      awsAccountId,
+      name: null,
+      pumpId: null,
+      verdict: { kind: "blocked", title: "Preflight failed", detail, canSend: false, needsTransferAck: false },
+      checks: [],
+      plan: "skip",
+    };
   }
 }
 
@@ -92,8 +124,13 @@ const unknownAccount = (accountId: string): BulkRow => ({
   awsAccountId: null,
   name: null,
   pumpId: null,
-  verdict: { kind: "blocked", title: "Not a Pump account", detail: "No tenant has this AWS account: add it to a tenant first.", canSend: false, needsTransferAck: false },
+  verdict: {
+    kind: "blocked",
+    title: "Not a Pump account",
+    detail: "No tenant has this AWS account: add it to a tenant first.",
+    canSend: false,
+    needsTransferAck: false,
+  },
   checks: [],
   plan: "skip",
 });
-

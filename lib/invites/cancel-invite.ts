@@ -23,7 +23,9 @@ export async function loadInviteForChange(db: Db, inviteId: string, confirmAccou
     .where(eq(orgInvites.id, inviteId));
   if (!row) throw new DomainError("That invite no longer exists.");
   if (confirmAccountId !== row.accountId) {
-    throw new DomainError("Type the account's 12-digit ID to confirm.", { confirmAccountId: ["Does not match the invited account."] });
+    throw new DomainError("Type the account's 12-digit ID to confirm.", {
+      confirmAccountId: ["Does not match the invited account."],
+    });
   }
   return row;
 }
@@ -31,7 +33,12 @@ export async function loadInviteForChange(db: Db, inviteId: string, confirmAccou
 type Loaded = Awaited<ReturnType<typeof loadInviteForChange>>;
 
 /** Cancels a queued intent (no AWS call) or a pending invitation (CancelHandshake), and records the result. */
-export async function cancelInvite(deps: InviteDeps, inviteId: string, confirmAccountId: string, action = "invites.cancel") {
+export async function cancelInvite(
+  deps: InviteDeps,
+  inviteId: string,
+  confirmAccountId: string,
+  action = "invites.cancel",
+) {
   const row = await loadInviteForChange(deps.db, inviteId, confirmAccountId);
   const { invite } = row;
   if (invite.phase === "queued") {
@@ -39,16 +46,27 @@ export async function cancelInvite(deps: InviteDeps, inviteId: string, confirmAc
       await lockAccountInvites(tx, invite.awsAccountId);
       const [done] = await tx
         .update(orgInvites)
-        .set({ phase: "failed", failureCode: "canceled", failureMessage: `Taken off the queue by ${deps.requestedBy} before it was sent.` })
+        .set({
+          phase: "failed",
+          failureCode: "canceled",
+          failureMessage: `Taken off the queue by ${deps.requestedBy} before it was sent.`,
+        })
         .where(and(eq(orgInvites.id, invite.id), eq(orgInvites.phase, "queued")))
         .returning();
       if (!done) throw new DomainError("The invite left the queue meanwhile; reload to see its state.");
-      await deps.audit(tx, { action, targetType: "aws_account", targetId: invite.awsAccountId, after: { inviteId, phase: "canceled before sending" } });
+      await deps.audit(tx, {
+        action,
+        targetType: "aws_account",
+        targetId: invite.awsAccountId,
+        after: { inviteId, phase: "canceled before sending" },
+      });
       return { ...done, notCanceledBecause: undefined };
     });
   }
-  if (invite.phase === "in_flight") throw new DomainError("This invite is still being sent or reconciled; wait for its outcome, then cancel.");
-  if (invite.phase !== "sent" || !isPendingState(invite.state)) throw new DomainError(`Only a pending invite can be cancelled (this one is ${invite.state ?? invite.phase}).`);
+  if (invite.phase === "in_flight")
+    throw new DomainError("This invite is still being sent or reconciled; wait for its outcome, then cancel.");
+  if (invite.phase !== "sent" || !isPendingState(invite.state))
+    throw new DomainError(`Only a pending invite can be cancelled (this one is ${invite.state ?? invite.phase}).`);
   return cancelPending(deps, row, action);
 }
 
@@ -71,7 +89,9 @@ async function cancelPending(deps: InviteDeps, { invite, org }: Loaded, action: 
       targetId: invite.awsAccountId,
       before: { state: invite.state },
       after: { inviteId: invite.id, handshakeId: invite.handshakeId, state },
-      ...(state === "CANCELED" ? {} : { outcome: "failed" as const, reason: `AWS reports the invitation ${state}; it could not be cancelled.` }),
+      ...(state === "CANCELED"
+        ? {}
+        : { outcome: "failed" as const, reason: `AWS reports the invitation ${state}; it could not be cancelled.` }),
     });
     const [updated] = await tx.select().from(orgInvites).where(eq(orgInvites.id, invite.id));
     return { ...updated!, notCanceledBecause: state === "CANCELED" ? undefined : state };
@@ -82,16 +102,25 @@ async function cancelPending(deps: InviteDeps, { invite, org }: Loaded, action: 
  * Resend = cancel + a new invitation (costs another daily attempt). The new one goes through the full send path:
  * preflight, intent, exactly-once call.
  */
-export async function resendInvite(deps: InviteDeps, inviteId: string, confirmAccountId: string, acknowledgeTransfer: boolean): Promise<SendOutcome> {
+export async function resendInvite(
+  deps: InviteDeps,
+  inviteId: string,
+  confirmAccountId: string,
+  acknowledgeTransfer: boolean,
+): Promise<SendOutcome> {
   const row = await loadInviteForChange(deps.db, inviteId, confirmAccountId);
   const { invite } = row;
   const pending = invite.phase === "sent" && isPendingState(invite.state);
-  const canResend = pending || invite.phase === "failed" || (invite.phase === "sent" && !isPendingState(invite.state) && invite.state !== "ACCEPTED");
+  const canResend =
+    pending ||
+    invite.phase === "failed" ||
+    (invite.phase === "sent" && !isPendingState(invite.state) && invite.state !== "ACCEPTED");
   if (!canResend) throw new DomainError(`This invite cannot be resent (it is ${invite.state ?? invite.phase}).`);
   // Two changes, two audit rows: the cancellation (invites.cancel) and the new invitation (invites.send).
   if (pending) {
     const canceled = await cancelPending(deps, row, "invites.cancel");
-    if (canceled.notCanceledBecause) throw new DomainError(`Not resent: AWS reports the invitation ${canceled.notCanceledBecause}.`);
+    if (canceled.notCanceledBecause)
+      throw new DomainError(`Not resent: AWS reports the invitation ${canceled.notCanceledBecause}.`);
   }
   return sendInvite(deps, {
     awsAccountId: invite.awsAccountId,

@@ -35,7 +35,8 @@ afterAll(() => handle.close());
 const settle = (p: Promise<SendOutcome>) =>
   p.then(
     (o) => o.kind,
-    (e: unknown) => (isDomainError(e) ? "held" : `error: ${(e instanceof Error ? e.message : String(e)).slice(0, 120)}`),
+    (e: unknown) =>
+      isDomainError(e) ? "held" : `error: ${(e instanceof Error ? e.message : String(e)).slice(0, 120)}`,
   );
 const tally = (kinds: string[]) => kinds.reduce<Record<string, number>>((t, k) => ({ ...t, [k]: (t[k] ?? 0) + 1 }), {});
 
@@ -44,13 +45,18 @@ describe("concurrent invites (postgres)", () => {
     const account = await addVerifiedAccount(handle.db, "740000000001");
     const aws = countingGateway(createSandboxGateway(handle.db));
     const deps = inviteDeps(handle.db, aws.gateway);
-    const kinds = await Promise.all(Array.from({ length: 50 }, () => settle(sendInvite(deps, { awsAccountId: account.id, source: "single" }))));
+    const kinds = await Promise.all(
+      Array.from({ length: 50 }, () => settle(sendInvite(deps, { awsAccountId: account.id, source: "single" }))),
+    );
 
     expect(tally(kinds)).toEqual({ sent: 1, already_pending: 49 });
     expect(aws.calls).toBe(1);
     expect(await sandboxHandshakesFor(handle.db, account.accountId)).toHaveLength(1);
     expect(await invitesOf(handle.db, account.id)).toMatchObject([{ phase: "sent", state: "OPEN" }]);
-    const audit = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, "invites.send"), eq(auditEvents.targetId, account.id)));
+    const audit = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "invites.send"), eq(auditEvents.targetId, account.id)));
     expect(tally(audit.map((a) => (a.after as { result: string }).result))).toEqual({ sent: 1, already_pending: 49 });
   });
 
@@ -62,7 +68,11 @@ describe("concurrent invites (postgres)", () => {
     // between the 50 and AWS.
     const preflight = await runPreflight(deps, { awsAccountId: account.id });
     expect(preflight.verdict.kind).toBe("ready");
-    const kinds = await Promise.all(Array.from({ length: 50 }, () => settle(sendInvite(deps, { awsAccountId: account.id, source: "single" }, preflight))));
+    const kinds = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        settle(sendInvite(deps, { awsAccountId: account.id, source: "single" }, preflight)),
+      ),
+    );
 
     expect(tally(kinds)).toEqual({ sent: 1, already_pending: 49 });
     expect(aws.calls).toBe(1);
@@ -73,14 +83,18 @@ describe("concurrent invites (postgres)", () => {
   it("25 accounts at once into an organization with 5 slots of daily headroom: exactly 5 calls, 20 held", async () => {
     const europe = await organizationByName(handle.db, "Pump Europe");
     await handle.db.update(pumpOrganizations).set({ dailyInviteLimit: 5 }).where(eq(pumpOrganizations.id, europe.id));
-    const accounts = await Promise.all(Array.from({ length: 25 }, (_, i) => accountByAwsId(handle.db, String(610000000001 + i))));
+    const accounts = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => accountByAwsId(handle.db, String(610000000001 + i))),
+    );
     const aws = countingGateway(createSandboxGateway(handle.db));
     const deps = inviteDeps(handle.db, aws.gateway);
     // Every one of them passed preflight (5 slots free): only the organization lock keeps the count honest.
     const preflights = await Promise.all(accounts.map((a) => runPreflight(deps, { awsAccountId: a.id })));
     expect(preflights.map((p) => p.verdict.kind)).toEqual(accounts.map(() => "ready"));
     const kinds = await Promise.all(
-      accounts.map((a, i) => settle(sendInvite(deps, { awsAccountId: a.id, source: i % 2 ? "single" : "bulk" }, preflights[i]))),
+      accounts.map((a, i) =>
+        settle(sendInvite(deps, { awsAccountId: a.id, source: i % 2 ? "single" : "bulk" }, preflights[i])),
+      ),
     );
 
     const t = tally(kinds);

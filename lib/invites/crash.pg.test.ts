@@ -8,7 +8,14 @@ import type { DatabaseHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed-core";
 import { createTestDatabase } from "@/db/test-database";
 import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
-import { addVerifiedAccount, countingGateway, inviteDeps, invitesOf, reconcileDeps, sandboxHandshakesFor } from "./invite-test-kit";
+import {
+  addVerifiedAccount,
+  countingGateway,
+  inviteDeps,
+  invitesOf,
+  reconcileDeps,
+  sandboxHandshakesFor,
+} from "./invite-test-kit";
 import { reconcileAll } from "./reconcile";
 import { sendInvite } from "./send-invite";
 
@@ -25,7 +32,9 @@ let databaseUrl: string;
 beforeAll(async () => {
   handle = await createTestDatabase();
   await seedDatabase(handle.db);
-  const { rows } = (await handle.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
+  const { rows } = (await handle.db.execute(sql`select current_database() as name`)) as unknown as {
+    rows: { name: string }[];
+  };
   const url = new URL(inject("testDatabaseUrl"));
   url.pathname = `/${rows[0]!.name}`;
   databaseUrl = url.toString();
@@ -35,10 +44,14 @@ afterAll(() => handle.close());
 /** Runs the child until it reports `CRASH-POINT`, SIGKILLs it, and returns what it reported. */
 function crashAt(awsAccountId: string, stage: "before-aws" | "after-aws"): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/invites/crash-child.ts", databaseUrl, awsAccountId, stage], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "lib/invites/crash-child.ts", databaseUrl, awsAccountId, stage],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     let err = "";
     let marker: string[] | null = null;
@@ -75,7 +88,9 @@ describe("SIGKILL during an invite (postgres)", () => {
 
     // What the crash left: Pump's intent in flight, AWS's one handshake.
     expect(await invitesOf(handle.db, account.id)).toMatchObject([{ phase: "in_flight", handshakeId: null }]);
-    expect((await sandboxHandshakesFor(handle.db, account.accountId)).map((h) => [h.id, h.state])).toEqual([[handshakeId, "OPEN"]]);
+    expect((await sandboxHandshakesFor(handle.db, account.accountId)).map((h) => [h.id, h.state])).toEqual([
+      [handshakeId, "OPEN"],
+    ]);
 
     // The restarted console: the reconciler reads AWS and adopts the handshake.
     const reports = await reconcileAll(reconcileDeps(handle.db, gateway(), { stuckAfterMs: 0 }));
@@ -84,7 +99,9 @@ describe("SIGKILL during an invite (postgres)", () => {
 
     // Staff try again: nothing reaches AWS.
     const aws = countingGateway(gateway());
-    expect((await sendInvite(inviteDeps(handle.db, aws.gateway), { awsAccountId: account.id, source: "single" })).kind).toBe("already_pending");
+    expect(
+      (await sendInvite(inviteDeps(handle.db, aws.gateway), { awsAccountId: account.id, source: "single" })).kind,
+    ).toBe("already_pending");
     expect(aws.calls).toBe(0);
     expect(await sandboxHandshakesFor(handle.db, account.accountId)).toHaveLength(1);
     expect(await invitesOf(handle.db, account.id)).toHaveLength(1);
@@ -97,16 +114,23 @@ describe("SIGKILL during an invite (postgres)", () => {
     expect(await invitesOf(handle.db, account.id)).toMatchObject([{ phase: "in_flight" }]);
     // While in flight the intent blocks a second send (it may still be on its way to AWS).
     const blocked = countingGateway(gateway());
-    expect((await sendInvite(inviteDeps(handle.db, blocked.gateway), { awsAccountId: account.id, source: "single" })).kind).toBe("already_pending");
+    expect(
+      (await sendInvite(inviteDeps(handle.db, blocked.gateway), { awsAccountId: account.id, source: "single" })).kind,
+    ).toBe("already_pending");
     expect(blocked.calls).toBe(0);
 
     const reports = await reconcileAll(reconcileDeps(handle.db, gateway(), { stuckAfterMs: 0 }));
     expect(reports.find((r) => r.organization === "Pump Main")).toMatchObject({ adopted: 0, notSent: 1 });
-    expect(await invitesOf(handle.db, account.id)).toMatchObject([{ phase: "failed", failureCode: "not_sent", handshakeId: null }]);
+    expect(await invitesOf(handle.db, account.id)).toMatchObject([
+      { phase: "failed", failureCode: "not_sent", handshakeId: null },
+    ]);
     expect(await sandboxHandshakesFor(handle.db, account.accountId)).toHaveLength(0);
 
     const aws = countingGateway(gateway());
-    const outcome = await sendInvite(inviteDeps(handle.db, aws.gateway), { awsAccountId: account.id, source: "single" });
+    const outcome = await sendInvite(inviteDeps(handle.db, aws.gateway), {
+      awsAccountId: account.id,
+      source: "single",
+    });
     expect(outcome.kind).toBe("sent");
     expect(aws.calls).toBe(1);
     expect(await sandboxHandshakesFor(handle.db, account.accountId)).toHaveLength(1);

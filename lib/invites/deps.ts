@@ -6,7 +6,13 @@ import type { ReconcileDeps } from "./reconcile";
 
 /** The invite services' dependencies for a staff member's action: their session names, their audit rows. */
 export async function inviteDepsFor(ctx: ActionContext): Promise<InviteDeps> {
-  return { db: ctx.db, gateway: await getAwsGateway(), staff: ctx.actor, requestedBy: ctx.actor.email, audit: ctx.audit };
+  return {
+    db: ctx.db,
+    gateway: await getAwsGateway(),
+    staff: ctx.actor,
+    requestedBy: ctx.actor.email,
+    audit: ctx.audit,
+  };
 }
 
 export async function reconcileDepsFor(ctx: ActionContext, concludeStuck: boolean): Promise<ReconcileDeps> {

@@ -22,7 +22,8 @@ export type OpenException = {
  * and moves the account to the `exception` onboarding state. Call inside the transaction that records the outcome.
  */
 export async function openException(tx: Db, e: OpenException) {
-  const membership = e.kind === "other_management" ? "other_management" : e.kind === "other_member" ? "other_member" : undefined;
+  const membership =
+    e.kind === "other_management" ? "other_management" : e.kind === "other_member" ? "other_member" : undefined;
   const [existing] = await tx
     .select({ id: orgExceptions.id })
     .from(orgExceptions)

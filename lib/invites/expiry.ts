@@ -18,7 +18,14 @@ export function describeExpiry(expiresAt: string | Date, now: number): Expiry {
   const days = Math.floor(left / DAY);
   const hours = Math.floor((left % DAY) / HOUR);
   const minutes = Math.floor((left % HOUR) / MINUTE);
-  const text = days > 0 ? `${days} d ${hours} h left` : hours > 0 ? `${hours} h ${minutes} min left` : minutes > 0 ? `${minutes} min left` : "less than a minute left";
+  const text =
+    days > 0
+      ? `${days} d ${hours} h left`
+      : hours > 0
+        ? `${hours} h ${minutes} min left`
+        : minutes > 0
+          ? `${minutes} min left`
+          : "less than a minute left";
   return { kind: "left", text, isSoon: left < EXPIRY_WARNING_MS };
 }
 

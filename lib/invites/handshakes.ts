@@ -49,7 +49,12 @@ export async function markSent(tx: Db, inviteId: string, h: Handshake): Promise<
       failureMessage: null,
       endedAt: isPendingState(h.state) ? null : new Date(),
     })
-    .where(and(eq(orgInvites.id, inviteId), or(inArray(orgInvites.phase, ["in_flight", "queued", "failed"]), isNull(orgInvites.handshakeId))))
+    .where(
+      and(
+        eq(orgInvites.id, inviteId),
+        or(inArray(orgInvites.phase, ["in_flight", "queued", "failed"]), isNull(orgInvites.handshakeId)),
+      ),
+    )
     .returning();
   if (row) return row;
   const [current] = await tx.select().from(orgInvites).where(eq(orgInvites.id, inviteId));
@@ -71,21 +76,41 @@ export async function applyHandshakeState(tx: Db, invite: InviteRow, state: Hand
     .set({ state, lastSyncedAt: at, endedAt: isPendingState(state) ? null : at })
     .where(eq(orgInvites.id, invite.id));
   await applyAccountEffects(tx, invite, state);
-  return { inviteId: invite.id, awsAccountId: invite.awsAccountId, handshakeId: invite.handshakeId, before: invite.state, after: state };
+  return {
+    inviteId: invite.id,
+    awsAccountId: invite.awsAccountId,
+    handshakeId: invite.handshakeId,
+    before: invite.state,
+    after: state,
+  };
 }
 
 /** What a handshake state means for the invited account. */
-export async function applyAccountEffects(tx: Db, invite: Pick<InviteRow, "awsAccountId" | "pumpOrganizationId">, state: HandshakeState) {
+export async function applyAccountEffects(
+  tx: Db,
+  invite: Pick<InviteRow, "awsAccountId" | "pumpOrganizationId">,
+  state: HandshakeState,
+) {
   if (state === "ACCEPTED") {
     await tx
       .update(awsAccounts)
-      .set({ membership: "pump_member", pumpOrganizationId: invite.pumpOrganizationId, otherOrgId: null, onboardingState: "joined" })
+      .set({
+        membership: "pump_member",
+        pumpOrganizationId: invite.pumpOrganizationId,
+        otherOrgId: null,
+        onboardingState: "joined",
+      })
       .where(eq(awsAccounts.id, invite.awsAccountId));
   } else if (isPendingState(state)) {
     await tx
       .update(awsAccounts)
       .set({ onboardingState: "invited" })
-      .where(and(eq(awsAccounts.id, invite.awsAccountId), inArray(awsAccounts.onboardingState, ["role_verified", "role_deployed", "exception"])));
+      .where(
+        and(
+          eq(awsAccounts.id, invite.awsAccountId),
+          inArray(awsAccounts.onboardingState, ["role_verified", "role_deployed", "exception"]),
+        ),
+      );
   } else {
     await tx
       .update(awsAccounts)

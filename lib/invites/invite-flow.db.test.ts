@@ -28,8 +28,15 @@ const deps = (): InviteDeps => ({
   audit: (tx: Db, entry) => recordAudit(tx, { system: "test" }, "req", { action: "invites.send", ...entry }),
   backoffMs: [0, 0],
 });
-const reconcileDeps = () => ({ db: handle.db, gateway: createSandboxGateway(handle.db), staff, actor: { system: "test" }, requestId: "req" });
-const account = async (accountId: string) => (await handle.db.select().from(awsAccounts).where(eq(awsAccounts.accountId, accountId)))[0]!;
+const reconcileDeps = () => ({
+  db: handle.db,
+  gateway: createSandboxGateway(handle.db),
+  staff,
+  actor: { system: "test" },
+  requestId: "req",
+});
+const account = async (accountId: string) =>
+  (await handle.db.select().from(awsAccounts).where(eq(awsAccounts.accountId, accountId)))[0]!;
 
 describe(`invite flow on the sandbox (${testDatabaseKind()})`, () => {
   it("invites a standalone account once: OPEN in AWS, sent in Pump, account invited", async () => {
@@ -38,7 +45,9 @@ describe(`invite flow on the sandbox (${testDatabaseKind()})`, () => {
     expect(outcome.kind).toBe("sent");
     const [row] = await handle.db.select().from(orgInvites).where(eq(orgInvites.awsAccountId, tyrell.id));
     expect(row).toMatchObject({ phase: "sent", state: "OPEN" });
-    expect(await handle.db.select().from(sandboxHandshakes).where(eq(sandboxHandshakes.id, row!.handshakeId!))).toHaveLength(1);
+    expect(
+      await handle.db.select().from(sandboxHandshakes).where(eq(sandboxHandshakes.id, row!.handshakeId!)),
+    ).toHaveLength(1);
     expect((await account("100000000008")).onboardingState).toBe("invited");
 
     const again = await sendInvite(deps(), { awsAccountId: tyrell.id, source: "single" });
@@ -63,17 +72,29 @@ describe(`invite flow on the sandbox (${testDatabaseKind()})`, () => {
     const outcome = await sendInvite(deps(), { awsAccountId: oscorp.id, source: "single" });
     expect(outcome.kind).toBe("exception");
     expect(await handle.db.select().from(orgInvites).where(eq(orgInvites.awsAccountId, oscorp.id))).toHaveLength(0);
-    expect(await handle.db.select().from(sandboxHandshakes).where(eq(sandboxHandshakes.accountId, "100000000013"))).toHaveLength(0);
+    expect(
+      await handle.db.select().from(sandboxHandshakes).where(eq(sandboxHandshakes.accountId, "100000000013")),
+    ).toHaveLength(0);
     const [exception] = await handle.db.select().from(orgExceptions).where(eq(orgExceptions.awsAccountId, oscorp.id));
     expect(exception).toMatchObject({ kind: "other_management", state: "open" });
-    expect(await account("100000000013")).toMatchObject({ membership: "other_management", onboardingState: "exception", otherOrgId: "o-oscorp00001" });
+    expect(await account("100000000013")).toMatchObject({
+      membership: "other_management",
+      onboardingState: "exception",
+      otherOrgId: "o-oscorp00001",
+    });
     const listed = await listExceptions(handle.db, { view: "open", page: 1 });
-    expect(listed.rows.find((r) => r.accountId === "100000000013")).toMatchObject({ kind: "other_management", pumpId: "PUMP-0055" });
+    expect(listed.rows.find((r) => r.accountId === "100000000013")).toMatchObject({
+      kind: "other_management",
+      pumpId: "PUMP-0055",
+    });
   });
 
   it("says so when an exception is open, and what a direct transfer costs, for a member of another organization", async () => {
     const wayne = await account("100000000004");
-    const pf = await runPreflight({ db: handle.db, gateway: createSandboxGateway(handle.db), staff }, { awsAccountId: wayne.id });
+    const pf = await runPreflight(
+      { db: handle.db, gateway: createSandboxGateway(handle.db), staff },
+      { awsAccountId: wayne.id },
+    );
     expect(pf.checks.find((c) => c.key === "exception")).toMatchObject({ status: "warn" });
     expect(pf.verdict).toMatchObject({ kind: "confirm_transfer", otherOrgId: "o-wayne000001" });
     expect(pf.checks.find((c) => c.key === "organization")?.detail).toMatch(/Identity Center/);

@@ -26,7 +26,8 @@ export const inviteFilterLabels: Record<InviteFilter, string> = {
 };
 
 /** OPEN and REQUESTED both mean "waiting for the customer": the page calls them pending. */
-export const isPendingInvite = (i: InviteStatus) => i.phase === "sent" && (i.state === "OPEN" || i.state === "REQUESTED");
+export const isPendingInvite = (i: InviteStatus) =>
+  i.phase === "sent" && (i.state === "OPEN" || i.state === "REQUESTED");
 
 const endedTones: Record<HandshakeState, BadgeTone> = {
   REQUESTED: "warn",
@@ -57,7 +58,9 @@ export const canCancelInvite = (i: InviteStatus) => i.phase === "queued" || isPe
 
 /** Resend = cancel (if pending) + a new invitation; an accepted, queued or in-flight invite is never resent. */
 export const canResendInvite = (i: InviteStatus) =>
-  isPendingInvite(i) || i.phase === "failed" || (i.phase === "sent" && (i.state === "DECLINED" || i.state === "EXPIRED" || i.state === "CANCELED"));
+  isPendingInvite(i) ||
+  i.phase === "failed" ||
+  (i.phase === "sent" && (i.state === "DECLINED" || i.state === "EXPIRED" || i.state === "CANCELED"));
 
 export const exceptionKindLabels: Record<ExceptionKind, string> = {
   other_management: "Management account of another organization",

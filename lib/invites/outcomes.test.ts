@@ -26,7 +26,8 @@ import { classifyInviteFailure, withThrottleBackoff, type InviteFailure } from "
 
 type Kind = InviteFailure["kind"];
 const wire = (message: string, status = 400) => ({ message, Message: message, $metadata: { httpStatusCode: status } });
-const invite = (error: unknown) => classifyInviteFailure(mapAwsError(error, { operation: "InviteAccountToOrganization" }));
+const invite = (error: unknown) =>
+  classifyInviteFailure(mapAwsError(error, { operation: "InviteAccountToOrganization" }));
 
 function expectPlainMessage(failure: InviteFailure) {
   expect(failure.message.length).toBeGreaterThan(30);
@@ -36,20 +37,60 @@ function expectPlainMessage(failure: InviteFailure) {
 
 describe("InviteAccountToOrganization exceptions (domain.md §1.2)", () => {
   const cases: [string, unknown, Kind, string][] = [
-    ["AccessDeniedException", new AccessDeniedException(wire("You don't have permissions.", 403)), "refused", "access_denied"],
-    ["AWSOrganizationsNotInUseException", new AWSOrganizationsNotInUseException(wire("Not in an organization.")), "refused", "org_not_in_use"],
-    ["AccountOwnerNotVerifiedException", new AccountOwnerNotVerifiedException(wire("Verify the email.")), "refused", "account_owner_not_verified"],
-    ["ConcurrentModificationException", new ConcurrentModificationException(wire("Busy.")), "refused", "concurrent_modification"],
-    ["HandshakeConstraintViolationException", new HandshakeConstraintViolationException(wire("No.")), "refused", "handshake_constraint_violation"],
+    [
+      "AccessDeniedException",
+      new AccessDeniedException(wire("You don't have permissions.", 403)),
+      "refused",
+      "access_denied",
+    ],
+    [
+      "AWSOrganizationsNotInUseException",
+      new AWSOrganizationsNotInUseException(wire("Not in an organization.")),
+      "refused",
+      "org_not_in_use",
+    ],
+    [
+      "AccountOwnerNotVerifiedException",
+      new AccountOwnerNotVerifiedException(wire("Verify the email.")),
+      "refused",
+      "account_owner_not_verified",
+    ],
+    [
+      "ConcurrentModificationException",
+      new ConcurrentModificationException(wire("Busy.")),
+      "refused",
+      "concurrent_modification",
+    ],
+    [
+      "HandshakeConstraintViolationException",
+      new HandshakeConstraintViolationException(wire("No.")),
+      "refused",
+      "handshake_constraint_violation",
+    ],
     // AWS may already hold the invitation: read AWS, never re-send.
-    ["DuplicateHandshakeException", new DuplicateHandshakeException(wire("Duplicate handshake.")), "reconcile", "duplicate_handshake"],
+    [
+      "DuplicateHandshakeException",
+      new DuplicateHandshakeException(wire("Duplicate handshake.")),
+      "reconcile",
+      "duplicate_handshake",
+    ],
     ["ConstraintViolationException", new ConstraintViolationException(wire("No.")), "refused", "constraint_violation"],
     ["InvalidInputException", new InvalidInputException(wire("Bad input.")), "refused", "invalid_input"],
-    ["FinalizingOrganizationException", new FinalizingOrganizationException(wire("Still initializing.")), "refused", "finalizing_organization"],
+    [
+      "FinalizingOrganizationException",
+      new FinalizingOrganizationException(wire("Still initializing.")),
+      "refused",
+      "finalizing_organization",
+    ],
     // A 5xx: AWS may have created the handshake before failing.
     ["ServiceException", new ServiceException(wire("Internal failure.", 500)), "reconcile", "service_error"],
     // Throttled calls were not processed; after the backoff is spent the invitation was definitely not sent.
-    ["TooManyRequestsException", new TooManyRequestsException({ ...wire("Rate exceeded.", 429), Type: "Throttling" }), "refused", "throttled"],
+    [
+      "TooManyRequestsException",
+      new TooManyRequestsException({ ...wire("Rate exceeded.", 429), Type: "Throttling" }),
+      "refused",
+      "throttled",
+    ],
   ];
 
   it.each(cases)("%s → %s", (_name, error, kind, code) => {
@@ -61,8 +102,24 @@ describe("InviteAccountToOrganization exceptions (domain.md §1.2)", () => {
   it.each([
     ["an SDK timeout", Object.assign(new Error("socket timed out"), { name: "TimeoutError" })],
     ["a reset connection", Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" })],
-    ["an unmodeled 503", new OrganizationsServiceException({ name: "ServiceUnavailable", $fault: "server", $metadata: { httpStatusCode: 503 }, message: "Unavailable" })],
-    ["an exception AWS adds later", new OrganizationsServiceException({ name: "BrandNewException", $fault: "client", $metadata: { httpStatusCode: 400 }, message: "New." })],
+    [
+      "an unmodeled 503",
+      new OrganizationsServiceException({
+        name: "ServiceUnavailable",
+        $fault: "server",
+        $metadata: { httpStatusCode: 503 },
+        message: "Unavailable",
+      }),
+    ],
+    [
+      "an exception AWS adds later",
+      new OrganizationsServiceException({
+        name: "BrandNewException",
+        $fault: "client",
+        $metadata: { httpStatusCode: 400 },
+        message: "New.",
+      }),
+    ],
   ])("%s may have reached AWS: reconcile", (_name, error) => {
     const failure = invite(error);
     expect(failure.kind).toBe("reconcile");
@@ -70,11 +127,20 @@ describe("InviteAccountToOrganization exceptions (domain.md §1.2)", () => {
   });
 
   it("a non-AWS error (a bug, a crash in between) is reconciled, never retried blindly", () => {
-    expect(classifyInviteFailure(new TypeError("x is undefined"))).toMatchObject({ kind: "reconcile", code: "unexpected" });
+    expect(classifyInviteFailure(new TypeError("x is undefined"))).toMatchObject({
+      kind: "reconcile",
+      code: "unexpected",
+    });
   });
 
   it("InvalidInput reasons are Pump's request, refused with the reason kept", () => {
-    const reasons: InvalidInputExceptionReason[] = ["INVALID_PARTY_TYPE_TARGET", "INVALID_EMAIL_ADDRESS_TARGET", "INVALID_PATTERN", "DUPLICATE_TAG_KEY", "MAX_LENGTH_EXCEEDED"];
+    const reasons: InvalidInputExceptionReason[] = [
+      "INVALID_PARTY_TYPE_TARGET",
+      "INVALID_EMAIL_ADDRESS_TARGET",
+      "INVALID_PATTERN",
+      "DUPLICATE_TAG_KEY",
+      "MAX_LENGTH_EXCEEDED",
+    ];
     for (const reason of reasons) {
       const failure = invite(new InvalidInputException({ ...wire("Invalid."), Reason: reason }));
       expect(failure).toMatchObject({ kind: "refused", code: "invalid_input", reason });
@@ -110,11 +176,18 @@ describe("HandshakeConstraintViolationException reasons (domain.md §1.3)", () =
   ];
 
   it("covers every reason the SDK models", () => {
-    expect(cases.map(([reason]) => reason).sort()).toEqual(Object.values(HandshakeConstraintViolationExceptionReason).sort());
+    expect(cases.map(([reason]) => reason).sort()).toEqual(
+      Object.values(HandshakeConstraintViolationExceptionReason).sort(),
+    );
   });
 
   it.each(cases)("%s → %s", (reason, kind, explained) => {
-    const failure = invite(new HandshakeConstraintViolationException({ ...wire("The handshake request is invalid."), Reason: reason as never }));
+    const failure = invite(
+      new HandshakeConstraintViolationException({
+        ...wire("The handshake request is invalid."),
+        Reason: reason as never,
+      }),
+    );
     expect(failure).toMatchObject({ kind, code: "handshake_constraint_violation", reason });
     expectPlainMessage(failure);
     expect(failure.message).toContain(explained ? `Reason ${reason}: ` : `Reason ${reason}.`);
@@ -122,8 +195,14 @@ describe("HandshakeConstraintViolationException reasons (domain.md §1.3)", () =
   });
 
   it("a reason AWS adds later still maps: refused, reason kept, shown as it came", () => {
-    const failure = invite(new HandshakeConstraintViolationException({ ...wire("New rule."), Reason: "SOME_FUTURE_REASON" as never }));
-    expect(failure).toMatchObject({ kind: "refused", code: "handshake_constraint_violation", reason: "SOME_FUTURE_REASON" });
+    const failure = invite(
+      new HandshakeConstraintViolationException({ ...wire("New rule."), Reason: "SOME_FUTURE_REASON" as never }),
+    );
+    expect(failure).toMatchObject({
+      kind: "refused",
+      code: "handshake_constraint_violation",
+      reason: "SOME_FUTURE_REASON",
+    });
     expect(failure.message).toContain("Reason SOME_FUTURE_REASON.");
     expectPlainMessage(failure);
   });
@@ -159,14 +238,17 @@ describe("ConstraintViolationException reasons relevant to invites and transfers
   });
 
   it("a reason AWS adds later still maps: refused, reason kept", () => {
-    const failure = invite(new ConstraintViolationException({ ...wire("New."), Reason: "UNMET_SOMETHING_NEW" as never }));
+    const failure = invite(
+      new ConstraintViolationException({ ...wire("New."), Reason: "UNMET_SOMETHING_NEW" as never }),
+    );
     expect(failure).toMatchObject({ kind: "refused", reason: "UNMET_SOMETHING_NEW" });
     expect(failure.message).toContain("Reason UNMET_SOMETHING_NEW.");
   });
 });
 
 describe("withThrottleBackoff", () => {
-  const throttled = () => mapAwsError(new TooManyRequestsException({ ...wire("Rate exceeded.", 429), Type: "Throttling" }));
+  const throttled = () =>
+    mapAwsError(new TooManyRequestsException({ ...wire("Rate exceeded.", 429), Type: "Throttling" }));
   const failingTimes = (n: number, error: () => unknown) => {
     let calls = 0;
     const call = async () => {
@@ -192,10 +274,17 @@ describe("withThrottleBackoff", () => {
   });
 
   it.each([
-    ["a timeout (AWS may have created it)", () => mapAwsError(Object.assign(new Error("socket timed out"), { name: "TimeoutError" }))],
+    [
+      "a timeout (AWS may have created it)",
+      () => mapAwsError(Object.assign(new Error("socket timed out"), { name: "TimeoutError" })),
+    ],
     ["DuplicateHandshake", () => mapAwsError(new DuplicateHandshakeException(wire("Duplicate.")))],
     ["a 5xx", () => mapAwsError(new ServiceException(wire("Internal.", 500)))],
-    ["the daily limit", () => mapAwsError(new ConstraintViolationException({ ...wire("Limit."), Reason: "HANDSHAKE_RATE_LIMIT_EXCEEDED" }))],
+    [
+      "the daily limit",
+      () =>
+        mapAwsError(new ConstraintViolationException({ ...wire("Limit."), Reason: "HANDSHAKE_RATE_LIMIT_EXCEEDED" })),
+    ],
     ["ConcurrentModification", () => mapAwsError(new ConcurrentModificationException(wire("Busy.")))],
     ["an unmapped error", () => new Error("boom")],
   ])("never retries %s: exactly 1 call", async (_name, error) => {

@@ -36,7 +36,11 @@ const AMBIGUOUS_CODES = new Set(["network", "service_error", "duplicate_handshak
 
 export function classifyInviteFailure(error: unknown): InviteFailure {
   if (!isAwsDomainError(error)) {
-    return { kind: "reconcile", code: "unexpected", message: "The invitation call ended with an unexpected error; Pump will check AWS before anything else." };
+    return {
+      kind: "reconcile",
+      code: "unexpected",
+      message: "The invitation call ended with an unexpected error; Pump will check AWS before anything else.",
+    };
   }
   const { code, reason, message } = error;
   if (AMBIGUOUS_CODES.has(code)) return { kind: "reconcile", code, reason, message };

@@ -7,7 +7,14 @@ import { isAwsDomainError } from "@/lib/aws/errors";
 import type { OrganizationSummary } from "@/lib/aws/gateway";
 import { assumeCustomerRole, type StaffRef } from "@/lib/aws/role-chain";
 import { operatorRoleFor } from "@/lib/onboarding/verify-account-role";
-import { activeInvite, loadInviteAccount, resolveOrganization, type InviteAccount, type InviteRow, type PumpOrganization } from "./context";
+import {
+  activeInvite,
+  loadInviteAccount,
+  resolveOrganization,
+  type InviteAccount,
+  type InviteRow,
+  type PumpOrganization,
+} from "./context";
 import { organizationUsage, type OrganizationUsage } from "./usage";
 
 /**
@@ -30,7 +37,13 @@ export const TRANSFER_LOSSES = [
 export type Verdict =
   | { kind: "ready" }
   | { kind: "confirm_transfer"; otherOrgId: string }
-  | { kind: "exception"; exceptionKind: "other_management" | "other_member"; reason: string; details: string; otherOrgId: string }
+  | {
+      kind: "exception";
+      exceptionKind: "other_management" | "other_member";
+      reason: string;
+      details: string;
+      otherOrgId: string;
+    }
   | { kind: "already_member"; detail: string }
   | { kind: "already_pending"; invite: InviteRow }
   | { kind: "hold"; limit: "quota" | "daily_limit"; detail: string; nextSlotAt: Date | null }
@@ -63,20 +76,33 @@ export async function runPreflight(
   const now = deps.now ? deps.now() : await deps.gateway.now();
   const account = await loadInviteAccount(deps.db, p.awsAccountId);
   const organization = await resolveOrganization(deps.db, account, p.pumpOrganizationId);
-  const [usage, active] = await Promise.all([organizationUsage(deps.db, organization, now), activeInvite(deps.db, account.id)]);
+  const [usage, active] = await Promise.all([
+    organizationUsage(deps.db, organization, now),
+    activeInvite(deps.db, account.id),
+  ]);
   // A queued invite being sent is the intent itself, not a rival.
   const invite = active && active.id !== p.ignoreInviteId ? active : null;
   const checks: PreflightCheck[] = [];
-  const check = (key: string, label: string, status: CheckStatus, detail: string) => checks.push({ key, label, status, detail });
+  const check = (key: string, label: string, status: CheckStatus, detail: string) =>
+    checks.push({ key, label, status, detail });
   const verdicts: Verdict[] = [];
 
   const roleOk = account.verificationState === "verified" && account.roleArn !== null;
-  check("role", "Verified role", roleOk ? "pass" : "fail", account.roleArn ? roleDetail[account.verificationState]! : "No role ARN recorded yet.");
-  if (!roleOk) verdicts.push({ kind: "blocked", detail: "The account needs a verified role before it can be invited." });
+  check(
+    "role",
+    "Verified role",
+    roleOk ? "pass" : "fail",
+    account.roleArn ? roleDetail[account.verificationState]! : "No role ARN recorded yet.",
+  );
+  if (!roleOk)
+    verdicts.push({ kind: "blocked", detail: "The account needs a verified role before it can be invited." });
 
   if (account.membership === "pump_member") {
     const [home] = account.pumpOrganizationId
-      ? await deps.db.select({ name: pumpOrganizations.name }).from(pumpOrganizations).where(eq(pumpOrganizations.id, account.pumpOrganizationId))
+      ? await deps.db
+          .select({ name: pumpOrganizations.name })
+          .from(pumpOrganizations)
+          .where(eq(pumpOrganizations.id, account.pumpOrganizationId))
       : [];
     const detail = `Already a member of ${home?.name ?? "a Pump organization"}.`;
     check("membership", "Not already in a Pump organization", "fail", detail);
@@ -93,17 +119,30 @@ export async function runPreflight(
     .select({ reason: orgExceptions.reason })
     .from(orgExceptions)
     .where(and(eq(orgExceptions.awsAccountId, account.id), inArray(orgExceptions.state, ["open", "in_progress"])));
-  if (openCase) check("exception", "No open exception", "warn", `An existing-organization exception is open: ${openCase.reason}. Make sure whoever handles it agrees.`);
+  if (openCase)
+    check(
+      "exception",
+      "No open exception",
+      "warn",
+      `An existing-organization exception is open: ${openCase.reason}. Make sure whoever handles it agrees.`,
+    );
 
   const quotaRoom = usage.quota - usage.members - usage.pending;
   const quotaDetail = `${usage.members} accounts + ${usage.pending} pending of ${usage.quota} (${usage.membersSource === "aws" ? "as AWS last listed" : "as Pump knows them; sync for AWS's count"}).`;
   check("quota", "Account quota headroom", quotaRoom > 0 ? "pass" : "fail", quotaDetail);
-  if (quotaRoom <= 0) verdicts.push({ kind: "hold", limit: "quota", detail: `The organization is full: ${quotaDetail}`, nextSlotAt: null });
+  if (quotaRoom <= 0)
+    verdicts.push({
+      kind: "hold",
+      limit: "quota",
+      detail: `The organization is full: ${quotaDetail}`,
+      nextSlotAt: null,
+    });
 
   const dailyRoom = usage.dailyLimit - usage.attempts24h;
   const dailyDetail = `${usage.attempts24h} of ${usage.dailyLimit} invitation attempts in the last 24 hours.`;
   check("daily", "Daily invitation limit", dailyRoom > 0 ? "pass" : "fail", dailyDetail);
-  if (dailyRoom <= 0) verdicts.push({ kind: "hold", limit: "daily_limit", detail: dailyDetail, nextSlotAt: usage.nextSlotAt });
+  if (dailyRoom <= 0)
+    verdicts.push({ kind: "hold", limit: "daily_limit", detail: dailyDetail, nextSlotAt: usage.nextSlotAt });
 
   check(
     "partition",
@@ -114,8 +153,11 @@ export async function runPreflight(
   );
 
   let observed: OrganizationSummary | null | undefined;
-  const localBlock = verdicts.some((v) => v.kind === "blocked" || v.kind === "already_member" || v.kind === "already_pending");
-  if (localBlock) check("organization", "Customer's current organization", "skipped", "Not asked: an earlier check already decides.");
+  const localBlock = verdicts.some(
+    (v) => v.kind === "blocked" || v.kind === "already_member" || v.kind === "already_pending",
+  );
+  if (localBlock)
+    check("organization", "Customer's current organization", "skipped", "Not asked: an earlier check already decides.");
   else {
     try {
       observed = await describeFromCustomerRole(deps, account);
@@ -143,7 +185,12 @@ async function describeFromCustomerRole(deps: Deps, account: InviteAccount) {
   return deps.gateway.describeOrganization(session);
 }
 
-function classify(checks: PreflightCheck[], account: InviteAccount, org: PumpOrganization, observed: OrganizationSummary | null): Verdict[] {
+function classify(
+  checks: PreflightCheck[],
+  account: InviteAccount,
+  org: PumpOrganization,
+  observed: OrganizationSummary | null,
+): Verdict[] {
   const label = "Customer's current organization";
   if (observed === null) {
     checks.push({ key: "organization", label, status: "pass", detail: "Standalone: not in any organization." });
@@ -157,14 +204,30 @@ function classify(checks: PreflightCheck[], account: InviteAccount, org: PumpOrg
   if (observed.managementAccountId === account.accountId) {
     const details = `Management account of ${observed.id}: it cannot join another organization until its owner removes every member account and deletes that organization (or Pump brings the organization whole).`;
     checks.push({ key: "organization", label, status: "fail", detail: details });
-    return [{ kind: "exception", exceptionKind: "other_management", reason: "Management account of another organization", details, otherOrgId: observed.id }];
+    return [
+      {
+        kind: "exception",
+        exceptionKind: "other_management",
+        reason: "Management account of another organization",
+        details,
+        otherOrgId: observed.id,
+      },
+    ];
   }
   const detail = `Member of ${observed.id}. Since late 2025 accepting the invite transfers it directly; it loses: ${TRANSFER_LOSSES.join("; ")}.`;
   checks.push({ key: "organization", label, status: "warn", detail });
   return [{ kind: "confirm_transfer", otherOrgId: observed.id }];
 }
 
-const order: Verdict["kind"][] = ["blocked", "already_member", "already_pending", "exception", "hold", "confirm_transfer", "ready"];
+const order: Verdict["kind"][] = [
+  "blocked",
+  "already_member",
+  "already_pending",
+  "exception",
+  "hold",
+  "confirm_transfer",
+  "ready",
+];
 const pick = (verdicts: Verdict[]): Verdict =>
   [...verdicts].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))[0] ?? { kind: "ready" };
 

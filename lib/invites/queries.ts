@@ -6,7 +6,17 @@ import { organizationUsage } from "./usage";
 
 /** Read models of the Invites and Organizations pages. Filters are allowlisted values, never interpolated. */
 
-export const INVITE_FILTERS = ["all", "pending", "queued", "in_flight", "failed", "ACCEPTED", "DECLINED", "CANCELED", "EXPIRED"] as const;
+export const INVITE_FILTERS = [
+  "all",
+  "pending",
+  "queued",
+  "in_flight",
+  "failed",
+  "ACCEPTED",
+  "DECLINED",
+  "CANCELED",
+  "EXPIRED",
+] as const;
 export type InviteFilter = (typeof INVITE_FILTERS)[number];
 export const INVITES_PAGE_SIZE = 50;
 
@@ -26,7 +36,10 @@ function filterSql(filter: InviteFilter): SQL | undefined {
 }
 
 export async function listInvites(db: Db, p: { filter: InviteFilter; pumpOrganizationId?: string; page: number }) {
-  const where = and(filterSql(p.filter), p.pumpOrganizationId ? eq(orgInvites.pumpOrganizationId, p.pumpOrganizationId) : undefined);
+  const where = and(
+    filterSql(p.filter),
+    p.pumpOrganizationId ? eq(orgInvites.pumpOrganizationId, p.pumpOrganizationId) : undefined,
+  );
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -56,7 +69,9 @@ export async function listInvites(db: Db, p: { filter: InviteFilter; pumpOrganiz
       .where(where)
       // Pending and in-doubt first (what needs attention), then newest.
       .orderBy(
-        asc(sql`case when ${orgInvites.phase} in ('in_flight', 'queued') then 0 when ${orgInvites.state} in ('OPEN', 'REQUESTED') then 1 else 2 end`),
+        asc(
+          sql`case when ${orgInvites.phase} in ('in_flight', 'queued') then 0 when ${orgInvites.state} in ('OPEN', 'REQUESTED') then 1 else 2 end`,
+        ),
         desc(orgInvites.requestedAt),
         desc(orgInvites.id),
       )
@@ -69,7 +84,10 @@ export async function listInvites(db: Db, p: { filter: InviteFilter; pumpOrganiz
 export type InviteListRow = Awaited<ReturnType<typeof listInvites>>["rows"][number];
 
 export async function listOrganizationsWithUsage(db: Db, now = new Date()) {
-  const orgs = await db.select().from(pumpOrganizations).orderBy(desc(pumpOrganizations.isDefault), asc(pumpOrganizations.name));
+  const orgs = await db
+    .select()
+    .from(pumpOrganizations)
+    .orderBy(desc(pumpOrganizations.isDefault), asc(pumpOrganizations.name));
   return Promise.all(
     orgs.map(async (o) => ({
       id: o.id,
@@ -87,10 +105,21 @@ export type OrganizationWithUsage = Awaited<ReturnType<typeof listOrganizationsW
 
 /** The tenant's chosen inviting organization (null = Pump's default), for the tenant form. */
 export async function tenantDefaultOrganization(db: Db, tenantId: string) {
-  const [row] = await db.select({ id: tenants.defaultPumpOrganizationId }).from(tenants).where(eq(tenants.id, tenantId));
+  const [row] = await db
+    .select({ id: tenants.defaultPumpOrganizationId })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
   return row?.id ?? null;
 }
 
 /** The organizations staff can pick from (for the invite forms). */
 export const listOrganizationChoices = (db: Db) =>
-  db.select({ id: pumpOrganizations.id, name: pumpOrganizations.name, orgId: pumpOrganizations.orgId, isDefault: pumpOrganizations.isDefault }).from(pumpOrganizations).orderBy(asc(pumpOrganizations.name));
+  db
+    .select({
+      id: pumpOrganizations.id,
+      name: pumpOrganizations.name,
+      orgId: pumpOrganizations.orgId,
+      isDefault: pumpOrganizations.isDefault,
+    })
+    .from(pumpOrganizations)
+    .orderBy(asc(pumpOrganizations.name));

@@ -12,7 +12,12 @@ import { sendInvite, type InviteDeps, type SendOutcome } from "./send-invite";
  * queued, in view, until a later run (the Invites page's "Send queued", or the reconciler script) sends it.
  */
 
-export type QueueResult = { awsAccountId: string; accountId: string; result: "queued" | "already_pending"; inviteId: string };
+export type QueueResult = {
+  awsAccountId: string;
+  accountId: string;
+  result: "queued" | "already_pending";
+  inviteId: string;
+};
 
 export async function queueBulkInvites(
   deps: InviteDeps,
@@ -26,7 +31,8 @@ export async function queueBulkInvites(
       await deps.db.transaction(async (tx): Promise<QueueResult> => {
         await lockAccountInvites(tx, account.id);
         const existing = await activeInvite(tx, account.id);
-        if (existing) return { awsAccountId, accountId: account.accountId, result: "already_pending", inviteId: existing.id };
+        if (existing)
+          return { awsAccountId, accountId: account.accountId, result: "already_pending", inviteId: existing.id };
         await lockOrganizationInvites(tx, org.id);
         const [row] = await tx
           .insert(orgInvites)
@@ -56,7 +62,8 @@ export async function queueBulkInvites(
 export async function sendQueuedInvite(deps: InviteDeps, inviteId: string): Promise<SendOutcome> {
   const [row] = await deps.db.select().from(orgInvites).where(eq(orgInvites.id, inviteId));
   if (!row) throw new DomainError("That invite no longer exists.");
-  if (row.phase !== "queued") throw new DomainError(`That invite is no longer queued (it is ${row.state ?? row.phase}).`);
+  if (row.phase !== "queued")
+    throw new DomainError(`That invite is no longer queued (it is ${row.state ?? row.phase}).`);
   return sendInvite(deps, {
     awsAccountId: row.awsAccountId,
     pumpOrganizationId: row.pumpOrganizationId,
@@ -71,7 +78,12 @@ export async function processInviteQueue(deps: InviteDeps, opts: { pumpOrganizat
   const queued = await deps.db
     .select({ id: orgInvites.id, org: orgInvites.pumpOrganizationId })
     .from(orgInvites)
-    .where(and(eq(orgInvites.phase, "queued"), opts.pumpOrganizationId ? eq(orgInvites.pumpOrganizationId, opts.pumpOrganizationId) : undefined))
+    .where(
+      and(
+        eq(orgInvites.phase, "queued"),
+        opts.pumpOrganizationId ? eq(orgInvites.pumpOrganizationId, opts.pumpOrganizationId) : undefined,
+      ),
+    )
     .orderBy(asc(orgInvites.createdAt))
     .limit(opts.limit ?? 100);
   const outcomes: { inviteId: string; kind: SendOutcome["kind"] | "error"; detail?: string }[] = [];

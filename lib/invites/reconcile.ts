@@ -78,14 +78,24 @@ export async function reconcileOrganization(deps: ReconcileDeps, org: PumpOrgani
         or(
           eq(orgInvites.phase, "in_flight"),
           and(eq(orgInvites.phase, "sent"), inArray(orgInvites.state, ["OPEN", "REQUESTED"])),
-          handshakes.length ? inArray(orgInvites.handshakeId, handshakes.map((h) => h.id)) : undefined,
+          handshakes.length
+            ? inArray(
+                orgInvites.handshakeId,
+                handshakes.map((h) => h.id),
+              )
+            : undefined,
         ),
       ),
     );
   const known = new Set(rows.map((r) => r.invite.handshakeId).filter(Boolean));
   const listed = new Map(handshakes.map((h) => [h.id, h]));
   const audit = (tx: Db, action: string, invite: Pick<InviteRow, "awsAccountId">, after: Record<string, unknown>) =>
-    recordAudit(tx, deps.actor, deps.requestId, { action, targetType: "aws_account", targetId: invite.awsAccountId, after: { organization: org.orgId, ...after } });
+    recordAudit(tx, deps.actor, deps.requestId, {
+      action,
+      targetType: "aws_account",
+      targetId: invite.awsAccountId,
+      after: { organization: org.orgId, ...after },
+    });
 
   for (const { invite, accountId } of rows) {
     if (invite.phase === "in_flight") {
@@ -104,7 +114,11 @@ export async function reconcileOrganization(deps: ReconcileDeps, org: PumpOrgani
           await lockAccountInvites(tx, invite.awsAccountId);
           await markSent(tx, invite.id, match);
           await applyAccountEffects(tx, invite, match.state);
-          await audit(tx, "invites.adopted", invite, { inviteId: invite.id, handshakeId: match.id, state: match.state });
+          await audit(tx, "invites.adopted", invite, {
+            inviteId: invite.id,
+            handshakeId: match.id,
+            state: match.state,
+          });
         });
         report.adopted++;
       } else if (now.getTime() - invite.createdAt.getTime() >= (deps.stuckAfterMs ?? STUCK_AFTER_MS)) {
@@ -115,7 +129,8 @@ export async function reconcileOrganization(deps: ReconcileDeps, org: PumpOrgani
             .set({
               phase: "failed",
               failureCode: "not_sent",
-              failureMessage: "AWS has no invitation for this account: the call never reached AWS. Nothing is pending; invite again when ready.",
+              failureMessage:
+                "AWS has no invitation for this account: the call never reached AWS. Nothing is pending; invite again when ready.",
             })
             .where(and(eq(orgInvites.id, invite.id), eq(orgInvites.phase, "in_flight")))
             .returning({ id: orgInvites.id });
@@ -131,13 +146,24 @@ export async function reconcileOrganization(deps: ReconcileDeps, org: PumpOrgani
     const change = await deps.db.transaction(async (tx) => {
       await lockAccountInvites(tx, invite.awsAccountId);
       const c = await applyHandshakeState(tx, invite, state, awsNow);
-      if (c) await audit(tx, "invites.state_changed", invite, { inviteId: invite.id, handshakeId: invite.handshakeId, before: c.before, state: c.after });
+      if (c)
+        await audit(tx, "invites.state_changed", invite, {
+          inviteId: invite.id,
+          handshakeId: invite.handshakeId,
+          before: c.before,
+          state: c.after,
+        });
       return c;
     });
     if (change) report.changed++;
   }
 
-  report.imported = await importUnknown(deps, org, handshakes.filter((h) => !known.has(h.id) && isPendingState(h.state)), audit);
+  report.imported = await importUnknown(
+    deps,
+    org,
+    handshakes.filter((h) => !known.has(h.id) && isPendingState(h.state)),
+    audit,
+  );
   await deps.db
     .update(pumpOrganizations)
     .set({ invitesSyncedAt: now, ...(accountIds ? { memberCount: accountIds.length } : {}) })
@@ -161,13 +187,23 @@ async function importUnknown(
   deps: ReconcileDeps,
   org: PumpOrganization,
   pending: Handshake[],
-  audit: (tx: Db, action: string, invite: Pick<InviteRow, "awsAccountId">, after: Record<string, unknown>) => Promise<void>,
+  audit: (
+    tx: Db,
+    action: string,
+    invite: Pick<InviteRow, "awsAccountId">,
+    after: Record<string, unknown>,
+  ) => Promise<void>,
 ) {
   if (pending.length === 0) return 0;
   const accounts = await deps.db
     .select({ id: awsAccounts.id, accountId: awsAccounts.accountId })
     .from(awsAccounts)
-    .where(inArray(awsAccounts.accountId, pending.map((h) => h.accountId)));
+    .where(
+      inArray(
+        awsAccounts.accountId,
+        pending.map((h) => h.accountId),
+      ),
+    );
   let imported = 0;
   for (const h of pending) {
     const account = accounts.find((a) => a.accountId === h.accountId);
@@ -176,7 +212,18 @@ async function importUnknown(
       await lockAccountInvites(tx, account.id);
       const [row] = await tx
         .insert(orgInvites)
-        .values({ awsAccountId: account.id, pumpOrganizationId: org.id, phase: "sent", source: "aws", handshakeId: h.id, state: h.state, requestedAt: h.requestedAt, expiresAt: h.expiresAt, lastSyncedAt: new Date(), requestedBy: "aws" })
+        .values({
+          awsAccountId: account.id,
+          pumpOrganizationId: org.id,
+          phase: "sent",
+          source: "aws",
+          handshakeId: h.id,
+          state: h.state,
+          requestedAt: h.requestedAt,
+          expiresAt: h.expiresAt,
+          lastSyncedAt: new Date(),
+          requestedBy: "aws",
+        })
         .onConflictDoNothing()
         .returning();
       if (!row) return false;
@@ -194,5 +241,10 @@ export async function staleOrganizations(db: Db, maxAgeMs: number, now = new Dat
   return db
     .select()
     .from(pumpOrganizations)
-    .where(or(sql`${pumpOrganizations.invitesSyncedAt} is null`, sql`${pumpOrganizations.invitesSyncedAt} < ${new Date(now.getTime() - maxAgeMs)}`));
+    .where(
+      or(
+        sql`${pumpOrganizations.invitesSyncedAt} is null`,
+        sql`${pumpOrganizations.invitesSyncedAt} < ${new Date(now.getTime() - maxAgeMs)}`,
+      ),
+    );
 }

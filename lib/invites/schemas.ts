@@ -32,21 +32,35 @@ export const bulkAccountList = z
   .string()
   .max(20_000, { error: "That list is too long: paste at most 500 account IDs at once." })
   .transform((text, ctx) => {
-    const tokens = text.split(/[^\d-]+/).map(normaliseAccountId).filter(Boolean);
+    const tokens = text
+      .split(/[^\d-]+/)
+      .map(normaliseAccountId)
+      .filter(Boolean);
     const bad = tokens.filter((t) => !ACCOUNT_ID_PATTERN.test(t));
-    if (bad.length) ctx.addIssue({ code: "custom", message: `Not 12-digit account IDs: ${bad.slice(0, 5).join(", ")}${bad.length > 5 ? "…" : ""}` });
+    if (bad.length)
+      ctx.addIssue({
+        code: "custom",
+        message: `Not 12-digit account IDs: ${bad.slice(0, 5).join(", ")}${bad.length > 5 ? "…" : ""}`,
+      });
     const unique = [...new Set(tokens)];
-    if (unique.length > MAX_BULK) ctx.addIssue({ code: "custom", message: `At most ${MAX_BULK} accounts at once (got ${unique.length}).` });
+    if (unique.length > MAX_BULK)
+      ctx.addIssue({ code: "custom", message: `At most ${MAX_BULK} accounts at once (got ${unique.length}).` });
     return unique;
   });
 
 export const bulkPreviewSchema = z
   .object({
     accountIds: bulkAccountList.optional(),
-    pumpIds: z.array(z.string().regex(/^PUMP-\d{4,}$/)).max(MAX_BULK).optional(),
+    pumpIds: z
+      .array(z.string().regex(/^PUMP-\d{4,}$/))
+      .max(MAX_BULK)
+      .optional(),
     pumpOrganizationId: id("Pump organization"),
   })
-  .refine((v) => (v.accountIds?.length ?? 0) + (v.pumpIds?.length ?? 0) > 0, { error: "Paste account IDs or pick tenants.", path: ["accountIds"] });
+  .refine((v) => (v.accountIds?.length ?? 0) + (v.pumpIds?.length ?? 0) > 0, {
+    error: "Paste account IDs or pick tenants.",
+    path: ["accountIds"],
+  });
 
 export const bulkQueueSchema = z
   .object({
@@ -56,7 +70,10 @@ export const bulkQueueSchema = z
     /** Step-up for a batch: the number of accounts typed again. */
     confirmCount: z.coerce.number().int(),
   })
-  .refine((v) => v.confirmCount === v.awsAccountIds.length, { error: "Type the number of accounts to confirm.", path: ["confirmCount"] });
+  .refine((v) => v.confirmCount === v.awsAccountIds.length, {
+    error: "Type the number of accounts to confirm.",
+    path: ["confirmCount"],
+  });
 
 export const queuedRefSchema = z.object({ inviteId: id("invite") });
 export const syncSchema = z.object({ pumpOrganizationId: optionalOrg });

@@ -59,14 +59,24 @@ describe(`sendInvite on the sandbox (${testDatabaseKind()})`, () => {
   it("sends once: OPEN in AWS and in Pump; a second request finds it pending and calls nothing", async () => {
     const tyrell = await accountByAwsId(db(), "100000000008");
     const first = await sendInvite(deps(), { awsAccountId: tyrell.id, source: "single" });
-    expect(first).toMatchObject({ kind: "sent", invite: { phase: "sent", state: "OPEN", handshakeId: expect.stringMatching(/^h-/) } });
+    expect(first).toMatchObject({
+      kind: "sent",
+      invite: { phase: "sent", state: "OPEN", handshakeId: expect.stringMatching(/^h-/) },
+    });
     const second = await sendInvite(deps(), { awsAccountId: tyrell.id, source: "single" });
-    expect(second).toMatchObject({ kind: "already_pending", invite: { id: first.kind === "sent" ? first.invite.id : "" } });
+    expect(second).toMatchObject({
+      kind: "already_pending",
+      invite: { id: first.kind === "sent" ? first.invite.id : "" },
+    });
 
     expect(await sandboxHandshakesFor(db(), "100000000008")).toHaveLength(1);
     expect(await invitesOf(db(), tyrell.id)).toHaveLength(1);
     expect((await accountByAwsId(db(), "100000000008")).onboardingState).toBe("invited");
-    const audit = await db().select().from(auditEvents).where(and(eq(auditEvents.action, "invites.send"), eq(auditEvents.targetId, tyrell.id))).orderBy(auditEvents.id);
+    const audit = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "invites.send"), eq(auditEvents.targetId, tyrell.id)))
+      .orderBy(auditEvents.id);
     expect(audit.map((a) => (a.after as { result: string }).result)).toEqual(["sent", "already_pending"]);
   });
 
@@ -79,14 +89,21 @@ describe(`sendInvite on the sandbox (${testDatabaseKind()})`, () => {
 
     const auto = await sendInvite(deps(), { awsAccountId: wayne.id, source: "auto" });
     expect(auto.kind).toBe("exception");
-    const exceptions = await db().select().from(orgExceptions).where(and(eq(orgExceptions.awsAccountId, wayne.id), eq(orgExceptions.state, "open")));
+    const exceptions = await db()
+      .select()
+      .from(orgExceptions)
+      .where(and(eq(orgExceptions.awsAccountId, wayne.id), eq(orgExceptions.state, "open")));
     expect(exceptions).toHaveLength(1);
     expect(exceptions[0]).toMatchObject({ kind: "other_member", reason: "Member of another organization" });
     expect(exceptions[0]!.details).toContain("o-wayne000001");
     expect(await invitesOf(db(), wayne.id)).toHaveLength(0);
     expect(await sandboxHandshakesFor(db(), "100000000004")).toHaveLength(0);
 
-    const acknowledged = await sendInvite(deps(), { awsAccountId: wayne.id, source: "single", acknowledgeTransfer: true });
+    const acknowledged = await sendInvite(deps(), {
+      awsAccountId: wayne.id,
+      source: "single",
+      acknowledgeTransfer: true,
+    });
     expect(acknowledged).toMatchObject({ kind: "sent", invite: { state: "OPEN" } });
     expect(await sandboxHandshakesFor(db(), "100000000004")).toMatchObject([{ state: "OPEN" }]);
     expect((await accountByAwsId(db(), "100000000004")).onboardingState).toBe("invited");
@@ -100,10 +117,20 @@ describe(`sendInvite on the sandbox (${testDatabaseKind()})`, () => {
       const outcome = await sendInvite(deps(), { awsAccountId: account.id, source: "single" });
       expect(outcome.kind).toBe("exception");
       const [row] = await invitesOf(db(), account.id);
-      expect(row).toMatchObject({ phase: "failed", handshakeId: null, failureCode: "handshake_constraint_violation", failureReason: "ALREADY_IN_AN_ORGANIZATION" });
+      expect(row).toMatchObject({
+        phase: "failed",
+        handshakeId: null,
+        failureCode: "handshake_constraint_violation",
+        failureReason: "ALREADY_IN_AN_ORGANIZATION",
+      });
       expect(row!.failureMessage).toMatch(/already a member of an organization/);
       const [exception] = await db().select().from(orgExceptions).where(eq(orgExceptions.awsAccountId, account.id));
-      expect(exception).toMatchObject({ kind: "aws_refused", state: "open", inviteId: row!.id, reason: expect.stringContaining("ALREADY_IN_AN_ORGANIZATION") });
+      expect(exception).toMatchObject({
+        kind: "aws_refused",
+        state: "open",
+        inviteId: row!.id,
+        reason: expect.stringContaining("ALREADY_IN_AN_ORGANIZATION"),
+      });
       expect((await accountByAwsId(db(), account.accountId)).onboardingState).toBe("exception");
       expect(await sandboxHandshakesFor(db(), account.accountId)).toHaveLength(0);
     } finally {
@@ -120,7 +147,11 @@ describe(`sendInvite on the sandbox (${testDatabaseKind()})`, () => {
     try {
       const failed = await sendInvite(deps(), { awsAccountId: single.id, source: "single" });
       expect(failed.kind).toBe("failed");
-      expect((await invitesOf(db(), single.id))[0]).toMatchObject({ phase: "failed", failureCode: "constraint_violation", failureReason: "HANDSHAKE_RATE_LIMIT_EXCEEDED" });
+      expect((await invitesOf(db(), single.id))[0]).toMatchObject({
+        phase: "failed",
+        failureCode: "constraint_violation",
+        failureReason: "HANDSHAKE_RATE_LIMIT_EXCEEDED",
+      });
 
       const queued = await sendInvite(deps(), { awsAccountId: bulk.id, source: "bulk" });
       expect(queued.kind).toBe("queued");
@@ -132,7 +163,10 @@ describe(`sendInvite on the sandbox (${testDatabaseKind()})`, () => {
       await cancelInvite(deps(), row!.id, bulk.accountId);
       expect((await invitesOf(db(), bulk.id))[0]).toMatchObject({ phase: "failed", failureCode: "canceled" });
     } finally {
-      await db().update(sandboxOrganizations).set({ dailyInviteLimit: 20 }).where(eq(sandboxOrganizations.id, main.orgId));
+      await db()
+        .update(sandboxOrganizations)
+        .set({ dailyInviteLimit: 20 })
+        .where(eq(sandboxOrganizations.id, main.orgId));
     }
   });
 
@@ -143,7 +177,10 @@ describe(`sendInvite on the sandbox (${testDatabaseKind()})`, () => {
     try {
       const outcome = await sendInvite(deps(), { awsAccountId: account.id, source: "single" });
       expect(outcome.kind).toBe("failed");
-      expect((await invitesOf(db(), account.id))[0]).toMatchObject({ phase: "failed", failureReason: "ACCOUNT_NUMBER_LIMIT_EXCEEDED" });
+      expect((await invitesOf(db(), account.id))[0]).toMatchObject({
+        phase: "failed",
+        failureReason: "ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+      });
       expect(await db().select().from(orgExceptions).where(eq(orgExceptions.awsAccountId, account.id))).toHaveLength(0);
     } finally {
       await db().update(sandboxOrganizations).set({ accountQuota: 10 }).where(eq(sandboxOrganizations.id, main.orgId));
@@ -180,7 +217,10 @@ describe(`sendInvite on the sandbox (${testDatabaseKind()})`, () => {
       [resent.invite.handshakeId, "OPEN"],
     ]);
     const inAws = await sandboxHandshakesFor(db(), account.accountId);
-    expect(Object.fromEntries(inAws.map((h) => [h.id, h.state]))).toEqual({ [sent.invite.handshakeId!]: "CANCELED", [resent.invite.handshakeId!]: "OPEN" });
+    expect(Object.fromEntries(inAws.map((h) => [h.id, h.state]))).toEqual({
+      [sent.invite.handshakeId!]: "CANCELED",
+      [resent.invite.handshakeId!]: "OPEN",
+    });
   });
 
   it("pending invitations count against the quota: a full Pump Main holds the next one; a decline returns the slot", async () => {
@@ -201,23 +241,33 @@ describe(`sendInvite on the sandbox (${testDatabaseKind()})`, () => {
     const next = await addVerifiedAccount(db(), "720000000029");
     const message = await rejection(sendInvite(deps(), { awsAccountId: next.id, source: "single" }));
     expect(message).toMatch(/^Not sent: The organization is full: 3 accounts \+ 7 pending of 10/);
-    const [queuedItem] = await queueBulkInvites(deps(), { awsAccountIds: [next.id], pumpOrganizationId: main.id, acknowledgeTransfer: false });
+    const [queuedItem] = await queueBulkInvites(deps(), {
+      awsAccountIds: [next.id],
+      pumpOrganizationId: main.id,
+      acknowledgeTransfer: false,
+    });
     expect(await sendQueuedInvite(deps(), queuedItem!.inviteId)).toMatchObject({ kind: "queued" });
     expect(await sandboxHandshakesFor(db(), next.accountId)).toHaveLength(0);
 
     await sandboxDeclineHandshake(db(), fillers[0]!.handshakeId!);
     await reconcile();
-    expect((await db().select().from(orgInvites).where(eq(orgInvites.id, fillers[0]!.id)))[0]).toMatchObject({ state: "DECLINED" });
+    expect((await db().select().from(orgInvites).where(eq(orgInvites.id, fillers[0]!.id)))[0]).toMatchObject({
+      state: "DECLINED",
+    });
     expect((await organizationUsage(db(), main, await now())).headroom).toBe(1);
 
-    expect(await processInviteQueue(deps())).toEqual([{ inviteId: queuedItem!.inviteId, kind: "sent", detail: undefined }]);
+    expect(await processInviteQueue(deps())).toEqual([
+      { inviteId: queuedItem!.inviteId, kind: "sent", detail: undefined },
+    ]);
     expect((await invitesOf(db(), next.id))[0]).toMatchObject({ phase: "sent", state: "OPEN", source: "bulk" });
     expect(await sandboxHandshakesFor(db(), next.accountId)).toMatchObject([{ state: "OPEN" }]);
   });
 
   it("the daily limit: the 21st attempt in 24 h is held (single: Not sent; bulk: queued) and goes a day later", async () => {
     const europe = await organizationByName(db(), "Pump Europe");
-    const initrode = await Promise.all(Array.from({ length: 21 }, (_, i) => accountByAwsId(db(), String(610000000001 + i))));
+    const initrode = await Promise.all(
+      Array.from({ length: 21 }, (_, i) => accountByAwsId(db(), String(610000000001 + i))),
+    );
     for (const account of initrode.slice(0, 20)) {
       expect((await sendInvite(deps(), { awsAccountId: account.id, source: "single" })).kind).toBe("sent");
     }
@@ -226,7 +276,11 @@ describe(`sendInvite on the sandbox (${testDatabaseKind()})`, () => {
     const last = initrode[20]!;
     const message = await rejection(sendInvite(deps(), { awsAccountId: last.id, source: "single" }));
     expect(message).toMatch(/^Not sent: 20 of 20 invitation attempts in the last 24 hours\. Next slot /);
-    const [queuedItem] = await queueBulkInvites(deps(), { awsAccountIds: [last.id], pumpOrganizationId: europe.id, acknowledgeTransfer: false });
+    const [queuedItem] = await queueBulkInvites(deps(), {
+      awsAccountIds: [last.id],
+      pumpOrganizationId: europe.id,
+      acknowledgeTransfer: false,
+    });
     const held = await sendQueuedInvite(deps(), queuedItem!.inviteId);
     expect(held).toMatchObject({ kind: "queued", detail: expect.stringContaining("daily invitation limit") });
     expect(await sandboxHandshakeCount(db(), europe.orgId)).toBe(20);
@@ -245,7 +299,10 @@ describe(`sendInvite on the sandbox (${testDatabaseKind()})`, () => {
     const [row] = await invitesOf(db(), tyrell.id);
     expect(row).toMatchObject({ phase: "sent", state: "EXPIRED", endedAt: expect.any(Date) });
     expect((await accountByAwsId(db(), "100000000008")).onboardingState).toBe("role_verified");
-    const changes = await db().select().from(auditEvents).where(and(eq(auditEvents.action, "invites.state_changed"), eq(auditEvents.targetId, tyrell.id)));
+    const changes = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "invites.state_changed"), eq(auditEvents.targetId, tyrell.id)));
     expect(changes.map((c) => (c.after as { state: string }).state)).toEqual(["EXPIRED"]);
 
     expect((await sendInvite(deps(), { awsAccountId: tyrell.id, source: "single" })).kind).toBe("sent");

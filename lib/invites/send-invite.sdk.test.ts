@@ -52,12 +52,17 @@ async function callerOrganization(getClient: () => unknown) {
   const client = getClient() as { config: { credentials: () => Promise<{ accessKeyId: string }> } };
   const account = sts.accountOf((await client.config.credentials()).accessKeyId);
   const org = sandboxWorld.pumpOrganizations.find((o) => o.managementAccountId === account);
-  if (!org) throw new AccessDeniedException({ message: "You don't have permissions.", $metadata: { httpStatusCode: 403 } });
+  if (!org)
+    throw new AccessDeniedException({ message: "You don't have permissions.", $metadata: { httpStatusCode: 403 } });
   return org;
 }
 
 /** What AWS does with an invitation it accepts: one handshake, OPEN for 15 days. */
-function recordHandshake(org: { orgId: string; managementAccountId: string }, target: string, requestedAt = new Date()) {
+function recordHandshake(
+  org: { orgId: string; managementAccountId: string },
+  target: string,
+  requestedAt = new Date(),
+) {
   const id = "h-" + randomBytes(8).toString("hex");
   const handshake = {
     Id: id,
@@ -81,8 +86,11 @@ const wire = (message: string, status = 400) => ({ message, Message: message, $m
 const awsInvites: Invite = async (input, getClient) => {
   const org = await callerOrganization(getClient);
   const target = input.Target?.Id ?? "";
-  const pending = store.some((s) => s.orgId === org.orgId && s.handshake.Parties?.[1]?.Id === target && s.handshake.State === "OPEN");
-  if (pending) throw new DuplicateHandshakeException(wire("A handshake with the same action and target already exists."));
+  const pending = store.some(
+    (s) => s.orgId === org.orgId && s.handshake.Parties?.[1]?.Id === target && s.handshake.State === "OPEN",
+  );
+  if (pending)
+    throw new DuplicateHandshakeException(wire("A handshake with the same action and target already exists."));
   return { Handshake: recordHandshake(org, target) };
 };
 
@@ -118,9 +126,11 @@ afterAll(async () => {
 });
 
 const deps = () => inviteDeps(handle.db, gateway);
-const reconcile = (stuckAfterMs?: number) => reconcileAll(reconcileDeps(handle.db, gateway, stuckAfterMs === undefined ? {} : { stuckAfterMs }));
+const reconcile = (stuckAfterMs?: number) =>
+  reconcileAll(reconcileDeps(handle.db, gateway, stuckAfterMs === undefined ? {} : { stuckAfterMs }));
 const timeout = () => Object.assign(new Error("socket timed out after 15000 ms"), { name: "TimeoutError" });
-const handshakesOf = (accountId: string) => store.filter((s) => s.handshake.Parties?.[1]?.Id === accountId).map((s) => s.handshake);
+const handshakesOf = (accountId: string) =>
+  store.filter((s) => s.handshake.Parties?.[1]?.Id === accountId).map((s) => s.handshake);
 
 describe("sendInvite over the SDK gateway", () => {
   it("the SDK times out after AWS accepted: the handshake is adopted from ListHandshakes, never sent twice", async () => {
@@ -131,12 +141,20 @@ describe("sendInvite over the SDK gateway", () => {
     };
     const outcome = await sendInvite(deps(), { awsAccountId: tyrell.id, source: "single" });
     const [handshake] = handshakesOf("100000000008");
-    expect(outcome).toMatchObject({ kind: "sent", invite: { phase: "sent", handshakeId: handshake!.Id, state: "OPEN" } });
-    const [audit] = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, "invites.send"), eq(auditEvents.targetId, tyrell.id)));
+    expect(outcome).toMatchObject({
+      kind: "sent",
+      invite: { phase: "sent", handshakeId: handshake!.Id, state: "OPEN" },
+    });
+    const [audit] = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "invites.send"), eq(auditEvents.targetId, tyrell.id)));
     expect(audit!.after).toMatchObject({ result: "sent", handshakeId: handshake!.Id, adoptedAfter: "network" });
 
     await reconcile(0);
-    expect(await invitesOf(handle.db, tyrell.id)).toMatchObject([{ phase: "sent", handshakeId: handshake!.Id, state: "OPEN" }]);
+    expect(await invitesOf(handle.db, tyrell.id)).toMatchObject([
+      { phase: "sent", handshakeId: handshake!.Id, state: "OPEN" },
+    ]);
     expect(inviteCalls()).toBe(1);
     expect(handshakesOf("100000000008")).toHaveLength(1);
   });
@@ -156,7 +174,9 @@ describe("sendInvite over the SDK gateway", () => {
     const reports = await reconcile();
     expect(reports.find((r) => r.organization === "Pump Main")).toMatchObject({ adopted: 1, notSent: 0 });
     const [handshake] = handshakesOf("100000000001");
-    expect(await invitesOf(handle.db, account.id)).toMatchObject([{ phase: "sent", handshakeId: handshake!.Id, state: "OPEN", failureCode: null }]);
+    expect(await invitesOf(handle.db, account.id)).toMatchObject([
+      { phase: "sent", handshakeId: handshake!.Id, state: "OPEN", failureCode: null },
+    ]);
     expect((await accountByAwsId(handle.db, "100000000001")).onboardingState).toBe("invited");
     expect(inviteCalls()).toBe(1);
     expect(handshakesOf("100000000001")).toHaveLength(1);
@@ -174,11 +194,17 @@ describe("sendInvite over the SDK gateway", () => {
 
   it("DuplicateHandshake while AWS cannot be listed: in doubt, and the reconciler adopts the older pending invitation", async () => {
     const account = await addVerifiedAccount(handle.db, "730000000099");
-    const existing = recordHandshake(sandboxWorld.pumpOrganizations[0], account.accountId, new Date(Date.now() - 2 * DAY));
+    const existing = recordHandshake(
+      sandboxWorld.pumpOrganizations[0],
+      account.accountId,
+      new Date(Date.now() - 2 * DAY),
+    );
     listFailures = 1;
     expect((await sendInvite(deps(), { awsAccountId: account.id, source: "single" })).kind).toBe("in_doubt");
     await reconcile(0);
-    expect(await invitesOf(handle.db, account.id)).toMatchObject([{ phase: "sent", handshakeId: existing.Id, state: "OPEN" }]);
+    expect(await invitesOf(handle.db, account.id)).toMatchObject([
+      { phase: "sent", handshakeId: existing.Id, state: "OPEN" },
+    ]);
     expect(inviteCalls()).toBe(1);
   });
 
@@ -195,46 +221,180 @@ describe("sendInvite over the SDK gateway", () => {
   });
 
   it.each([
-    ["throttled on every attempt", () => new TooManyRequestsException({ ...wire("Rate exceeded", 429), Type: "Throttling" }), "730000000197"],
-    ["the account quota full in AWS", () => new ConstraintViolationException({ ...wire("Limit."), Reason: "ACCOUNT_NUMBER_LIMIT_EXCEEDED" }), "730000000196"],
-  ] as const)("a bulk invite %s goes back to the queue (nothing pending, nothing failed)", async (_name, error, accountId) => {
-    const account = await addVerifiedAccount(handle.db, accountId);
-    invite = async () => {
-      throw error();
-    };
-    expect(await sendInvite(deps(), { awsAccountId: account.id, source: "bulk" })).toMatchObject({ kind: "queued" });
-    expect(await invitesOf(handle.db, account.id)).toMatchObject([{ phase: "queued", handshakeId: null }]);
-    expect(handshakesOf(account.accountId)).toHaveLength(0);
-    await handle.db.update(orgInvites).set({ phase: "failed", failureCode: "canceled" }).where(eq(orgInvites.awsAccountId, account.id));
-  });
+    [
+      "throttled on every attempt",
+      () => new TooManyRequestsException({ ...wire("Rate exceeded", 429), Type: "Throttling" }),
+      "730000000197",
+    ],
+    [
+      "the account quota full in AWS",
+      () => new ConstraintViolationException({ ...wire("Limit."), Reason: "ACCOUNT_NUMBER_LIMIT_EXCEEDED" }),
+      "730000000196",
+    ],
+  ] as const)(
+    "a bulk invite %s goes back to the queue (nothing pending, nothing failed)",
+    async (_name, error, accountId) => {
+      const account = await addVerifiedAccount(handle.db, accountId);
+      invite = async () => {
+        throw error();
+      };
+      expect(await sendInvite(deps(), { awsAccountId: account.id, source: "bulk" })).toMatchObject({ kind: "queued" });
+      expect(await invitesOf(handle.db, account.id)).toMatchObject([{ phase: "queued", handshakeId: null }]);
+      expect(handshakesOf(account.accountId)).toHaveLength(0);
+      await handle.db
+        .update(orgInvites)
+        .set({ phase: "failed", failureCode: "canceled" })
+        .where(eq(orgInvites.awsAccountId, account.id));
+    },
+  );
 });
 
-type Case = { name: string; error: () => unknown; kind: InviteFailure["kind"]; code: string; reason?: string; calls?: number };
+type Case = {
+  name: string;
+  error: () => unknown;
+  kind: InviteFailure["kind"];
+  code: string;
+  reason?: string;
+  calls?: number;
+};
 
 describe("every InviteAccountToOrganization exception through the SDK lands where outcomes.ts says", () => {
-  const hcv = (reason: string) => () => new HandshakeConstraintViolationException({ ...wire("The handshake request is invalid."), Reason: reason as never });
-  const cv = (reason: string) => () => new ConstraintViolationException({ ...wire("Constraint violated."), Reason: reason as never });
+  const hcv = (reason: string) => () =>
+    new HandshakeConstraintViolationException({
+      ...wire("The handshake request is invalid."),
+      Reason: reason as never,
+    });
+  const cv = (reason: string) => () =>
+    new ConstraintViolationException({ ...wire("Constraint violated."), Reason: reason as never });
   const cases: Case[] = [
-    { name: "AccessDenied", error: () => new AccessDeniedException(wire("Denied.", 403)), kind: "refused", code: "access_denied" },
-    { name: "AWSOrganizationsNotInUse", error: () => new AWSOrganizationsNotInUseException(wire("Not in use.")), kind: "refused", code: "org_not_in_use" },
-    { name: "AccountOwnerNotVerified", error: () => new AccountOwnerNotVerifiedException(wire("Verify.")), kind: "refused", code: "account_owner_not_verified" },
-    { name: "ConcurrentModification", error: () => new ConcurrentModificationException(wire("Busy.")), kind: "refused", code: "concurrent_modification" },
-    { name: "FinalizingOrganization", error: () => new FinalizingOrganizationException(wire("Initializing.")), kind: "refused", code: "finalizing_organization" },
-    { name: "InvalidInput INVALID_PARTY_TYPE_TARGET", error: () => new InvalidInputException({ ...wire("Invalid."), Reason: "INVALID_PARTY_TYPE_TARGET" }), kind: "refused", code: "invalid_input", reason: "INVALID_PARTY_TYPE_TARGET" },
-    { name: "HandshakeConstraintViolation ALREADY_IN_AN_ORGANIZATION", error: hcv("ALREADY_IN_AN_ORGANIZATION"), kind: "account_side", code: "handshake_constraint_violation", reason: "ALREADY_IN_AN_ORGANIZATION" },
-    { name: "HandshakeConstraintViolation PAYMENT_INSTRUMENT_REQUIRED", error: hcv("PAYMENT_INSTRUMENT_REQUIRED"), kind: "account_side", code: "handshake_constraint_violation", reason: "PAYMENT_INSTRUMENT_REQUIRED" },
-    { name: "HandshakeConstraintViolation ORGANIZATION_FROM_DIFFERENT_SELLER_OF_RECORD", error: hcv("ORGANIZATION_FROM_DIFFERENT_SELLER_OF_RECORD"), kind: "account_side", code: "handshake_constraint_violation", reason: "ORGANIZATION_FROM_DIFFERENT_SELLER_OF_RECORD" },
-    { name: "HandshakeConstraintViolation ORGANIZATION_MEMBERSHIP_CHANGE_RATE_LIMIT_EXCEEDED", error: hcv("ORGANIZATION_MEMBERSHIP_CHANGE_RATE_LIMIT_EXCEEDED"), kind: "account_side", code: "handshake_constraint_violation", reason: "ORGANIZATION_MEMBERSHIP_CHANGE_RATE_LIMIT_EXCEEDED" },
-    { name: "HandshakeConstraintViolation HANDSHAKE_RATE_LIMIT_EXCEEDED", error: hcv("HANDSHAKE_RATE_LIMIT_EXCEEDED"), kind: "rate_limited", code: "handshake_constraint_violation", reason: "HANDSHAKE_RATE_LIMIT_EXCEEDED" },
-    { name: "HandshakeConstraintViolation ACCOUNT_NUMBER_LIMIT_EXCEEDED", error: hcv("ACCOUNT_NUMBER_LIMIT_EXCEEDED"), kind: "refused", code: "handshake_constraint_violation", reason: "ACCOUNT_NUMBER_LIMIT_EXCEEDED" },
-    { name: "HandshakeConstraintViolation MANAGEMENT_ACCOUNT_EMAIL_NOT_VERIFIED", error: hcv("MANAGEMENT_ACCOUNT_EMAIL_NOT_VERIFIED"), kind: "refused", code: "handshake_constraint_violation", reason: "MANAGEMENT_ACCOUNT_EMAIL_NOT_VERIFIED" },
-    { name: "HandshakeConstraintViolation with a reason AWS adds later", error: hcv("SOME_FUTURE_REASON"), kind: "refused", code: "handshake_constraint_violation", reason: "SOME_FUTURE_REASON" },
-    { name: "ConstraintViolation ACCOUNT_NUMBER_LIMIT_EXCEEDED", error: cv("ACCOUNT_NUMBER_LIMIT_EXCEEDED"), kind: "refused", code: "constraint_violation", reason: "ACCOUNT_NUMBER_LIMIT_EXCEEDED" },
-    { name: "ConstraintViolation HANDSHAKE_RATE_LIMIT_EXCEEDED", error: cv("HANDSHAKE_RATE_LIMIT_EXCEEDED"), kind: "rate_limited", code: "constraint_violation", reason: "HANDSHAKE_RATE_LIMIT_EXCEEDED" },
-    { name: "ConstraintViolation WAIT_PERIOD_ACTIVE", error: cv("WAIT_PERIOD_ACTIVE"), kind: "account_side", code: "constraint_violation", reason: "WAIT_PERIOD_ACTIVE" },
+    {
+      name: "AccessDenied",
+      error: () => new AccessDeniedException(wire("Denied.", 403)),
+      kind: "refused",
+      code: "access_denied",
+    },
+    {
+      name: "AWSOrganizationsNotInUse",
+      error: () => new AWSOrganizationsNotInUseException(wire("Not in use.")),
+      kind: "refused",
+      code: "org_not_in_use",
+    },
+    {
+      name: "AccountOwnerNotVerified",
+      error: () => new AccountOwnerNotVerifiedException(wire("Verify.")),
+      kind: "refused",
+      code: "account_owner_not_verified",
+    },
+    {
+      name: "ConcurrentModification",
+      error: () => new ConcurrentModificationException(wire("Busy.")),
+      kind: "refused",
+      code: "concurrent_modification",
+    },
+    {
+      name: "FinalizingOrganization",
+      error: () => new FinalizingOrganizationException(wire("Initializing.")),
+      kind: "refused",
+      code: "finalizing_organization",
+    },
+    {
+      name: "InvalidInput INVALID_PARTY_TYPE_TARGET",
+      error: () => new InvalidInputException({ ...wire("Invalid."), Reason: "INVALID_PARTY_TYPE_TARGET" }),
+      kind: "refused",
+      code: "invalid_input",
+      reason: "INVALID_PARTY_TYPE_TARGET",
+    },
+    {
+      name: "HandshakeConstraintViolation ALREADY_IN_AN_ORGANIZATION",
+      error: hcv("ALREADY_IN_AN_ORGANIZATION"),
+      kind: "account_side",
+      code: "handshake_constraint_violation",
+      reason: "ALREADY_IN_AN_ORGANIZATION",
+    },
+    {
+      name: "HandshakeConstraintViolation PAYMENT_INSTRUMENT_REQUIRED",
+      error: hcv("PAYMENT_INSTRUMENT_REQUIRED"),
+      kind: "account_side",
+      code: "handshake_constraint_violation",
+      reason: "PAYMENT_INSTRUMENT_REQUIRED",
+    },
+    {
+      name: "HandshakeConstraintViolation ORGANIZATION_FROM_DIFFERENT_SELLER_OF_RECORD",
+      error: hcv("ORGANIZATION_FROM_DIFFERENT_SELLER_OF_RECORD"),
+      kind: "account_side",
+      code: "handshake_constraint_violation",
+      reason: "ORGANIZATION_FROM_DIFFERENT_SELLER_OF_RECORD",
+    },
+    {
+      name: "HandshakeConstraintViolation ORGANIZATION_MEMBERSHIP_CHANGE_RATE_LIMIT_EXCEEDED",
+      error: hcv("ORGANIZATION_MEMBERSHIP_CHANGE_RATE_LIMIT_EXCEEDED"),
+      kind: "account_side",
+      code: "handshake_constraint_violation",
+      reason: "ORGANIZATION_MEMBERSHIP_CHANGE_RATE_LIMIT_EXCEEDED",
+    },
+    {
+      name: "HandshakeConstraintViolation HANDSHAKE_RATE_LIMIT_EXCEEDED",
+      error: hcv("HANDSHAKE_RATE_LIMIT_EXCEEDED"),
+      kind: "rate_limited",
+      code: "handshake_constraint_violation",
+      reason: "HANDSHAKE_RATE_LIMIT_EXCEEDED",
+    },
+    {
+      name: "HandshakeConstraintViolation ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+      error: hcv("ACCOUNT_NUMBER_LIMIT_EXCEEDED"),
+      kind: "refused",
+      code: "handshake_constraint_violation",
+      reason: "ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+    },
+    {
+      name: "HandshakeConstraintViolation MANAGEMENT_ACCOUNT_EMAIL_NOT_VERIFIED",
+      error: hcv("MANAGEMENT_ACCOUNT_EMAIL_NOT_VERIFIED"),
+      kind: "refused",
+      code: "handshake_constraint_violation",
+      reason: "MANAGEMENT_ACCOUNT_EMAIL_NOT_VERIFIED",
+    },
+    {
+      name: "HandshakeConstraintViolation with a reason AWS adds later",
+      error: hcv("SOME_FUTURE_REASON"),
+      kind: "refused",
+      code: "handshake_constraint_violation",
+      reason: "SOME_FUTURE_REASON",
+    },
+    {
+      name: "ConstraintViolation ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+      error: cv("ACCOUNT_NUMBER_LIMIT_EXCEEDED"),
+      kind: "refused",
+      code: "constraint_violation",
+      reason: "ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+    },
+    {
+      name: "ConstraintViolation HANDSHAKE_RATE_LIMIT_EXCEEDED",
+      error: cv("HANDSHAKE_RATE_LIMIT_EXCEEDED"),
+      kind: "rate_limited",
+      code: "constraint_violation",
+      reason: "HANDSHAKE_RATE_LIMIT_EXCEEDED",
+    },
+    {
+      name: "ConstraintViolation WAIT_PERIOD_ACTIVE",
+      error: cv("WAIT_PERIOD_ACTIVE"),
+      kind: "account_side",
+      code: "constraint_violation",
+      reason: "WAIT_PERIOD_ACTIVE",
+    },
     // Throttled on every attempt: one call plus one per backoff delay (4), then failed — definitely not sent.
-    { name: "TooManyRequests (always)", error: () => new TooManyRequestsException({ ...wire("Rate exceeded", 429), Type: "Throttling" }), kind: "refused", code: "throttled", calls: 5 },
-    { name: "ServiceException (nothing created)", error: () => new ServiceException(wire("Internal error.", 500)), kind: "reconcile", code: "service_error" },
+    {
+      name: "TooManyRequests (always)",
+      error: () => new TooManyRequestsException({ ...wire("Rate exceeded", 429), Type: "Throttling" }),
+      kind: "refused",
+      code: "throttled",
+      calls: 5,
+    },
+    {
+      name: "ServiceException (nothing created)",
+      error: () => new ServiceException(wire("Internal error.", 500)),
+      kind: "reconcile",
+      code: "service_error",
+    },
     { name: "a timeout before AWS got the call", error: timeout, kind: "reconcile", code: "network" },
   ];
 
@@ -247,7 +407,11 @@ describe("every InviteAccountToOrganization exception through the SDK lands wher
     expect(inviteCalls()).toBe(c.calls ?? 1);
     const [row] = await invitesOf(handle.db, account.id);
     const exceptions = await handle.db.select().from(orgExceptions).where(eq(orgExceptions.awsAccountId, account.id));
-    const fields = { failureCode: c.code, failureReason: c.reason ?? null, failureMessage: expect.stringMatching(/^InviteAccountToOrganization: /) };
+    const fields = {
+      failureCode: c.code,
+      failureReason: c.reason ?? null,
+      failureMessage: expect.stringMatching(/^InviteAccountToOrganization: /),
+    };
 
     switch (c.kind) {
       case "refused":

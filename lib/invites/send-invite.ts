@@ -77,11 +77,29 @@ export async function sendInvite(deps: InviteDeps, req: SendRequest, preflight?:
       await audit(deps.db, "already_pending", { inviteId: verdict.invite.id });
       return { kind: "already_pending", invite: verdict.invite };
     case "exception":
-      return routeToException(deps, pf, req, verdict.exceptionKind, verdict.reason, verdict.details, verdict.otherOrgId, audit);
+      return routeToException(
+        deps,
+        pf,
+        req,
+        verdict.exceptionKind,
+        verdict.reason,
+        verdict.details,
+        verdict.otherOrgId,
+        audit,
+      );
     case "confirm_transfer":
       if (req.source === "auto") {
         const details = `Member of ${verdict.otherOrgId}; a direct transfer would cost the customer: ${TRANSFER_LOSSES.join("; ")}. A person decides.`;
-        return routeToException(deps, pf, req, "other_member", "Member of another organization", details, verdict.otherOrgId, audit);
+        return routeToException(
+          deps,
+          pf,
+          req,
+          "other_member",
+          "Member of another organization",
+          details,
+          verdict.otherOrgId,
+          audit,
+        );
       }
       if (!req.acknowledgeTransfer) {
         throw new DomainError(
@@ -90,7 +108,10 @@ export async function sendInvite(deps: InviteDeps, req: SendRequest, preflight?:
       }
       break;
     case "hold":
-      if (!queues(req)) throw new DomainError(`Not sent: ${verdict.detail}${verdict.nextSlotAt ? ` Next slot ${verdict.nextSlotAt.toISOString()}.` : ""}`);
+      if (!queues(req))
+        throw new DomainError(
+          `Not sent: ${verdict.detail}${verdict.nextSlotAt ? ` Next slot ${verdict.nextSlotAt.toISOString()}.` : ""}`,
+        );
       break;
     case "ready":
       break;
@@ -128,7 +149,11 @@ async function routeToException(
     if (req.queuedInviteId) {
       await tx
         .update(orgInvites)
-        .set({ phase: "failed", failureCode: "exception", failureMessage: `${reason}: routed to an exception record, not sent.` })
+        .set({
+          phase: "failed",
+          failureCode: "exception",
+          failureMessage: `${reason}: routed to an exception record, not sent.`,
+        })
         .where(and(eq(orgInvites.id, req.queuedInviteId), eq(orgInvites.phase, "queued")));
     }
     await audit(tx, "exception", { exceptionId: id, kind, reason });
@@ -137,7 +162,13 @@ async function routeToException(
 }
 
 /** The intent, under the account lock then the organization lock: one active invite per account, headroom rechecked. */
-async function recordIntent(deps: InviteDeps, account: InviteAccount, org: PumpOrganization, req: SendRequest, audit: Audit) {
+async function recordIntent(
+  deps: InviteDeps,
+  account: InviteAccount,
+  org: PumpOrganization,
+  req: SendRequest,
+  audit: Audit,
+) {
   const now = deps.now ? deps.now() : await deps.gateway.now();
   return deps.db.transaction(async (tx): Promise<SendOutcome | { kind: "intent"; invite: InviteRow }> => {
     await lockAccountInvites(tx, account.id);
@@ -161,13 +192,25 @@ async function recordIntent(deps: InviteDeps, account: InviteAccount, org: PumpO
       }
       const [queued] = await tx
         .insert(orgInvites)
-        .values({ awsAccountId: account.id, pumpOrganizationId: org.id, phase: "queued", source: req.source, requestedBy: deps.requestedBy, requestedAt: now, transferAcknowledged: req.acknowledgeTransfer ?? false })
+        .values({
+          awsAccountId: account.id,
+          pumpOrganizationId: org.id,
+          phase: "queued",
+          source: req.source,
+          requestedBy: deps.requestedBy,
+          requestedAt: now,
+          transferAcknowledged: req.acknowledgeTransfer ?? false,
+        })
         .returning();
       await audit(tx, "queued", { inviteId: queued!.id, detail });
       return { kind: "queued", invite: queued!, detail };
     }
     const [invite] = existing
-      ? await tx.update(orgInvites).set({ phase: "in_flight", requestedAt: now }).where(eq(orgInvites.id, existing.id)).returning()
+      ? await tx
+          .update(orgInvites)
+          .set({ phase: "in_flight", requestedAt: now })
+          .where(eq(orgInvites.id, existing.id))
+          .returning()
       : await tx
           .insert(orgInvites)
           .values({
@@ -184,14 +227,27 @@ async function recordIntent(deps: InviteDeps, account: InviteAccount, org: PumpO
   });
 }
 
-async function callAws(deps: InviteDeps, account: InviteAccount, org: PumpOrganization, invite: InviteRow, req: SendRequest, audit: Audit): Promise<SendOutcome> {
+async function callAws(
+  deps: InviteDeps,
+  account: InviteAccount,
+  org: PumpOrganization,
+  invite: InviteRow,
+  req: SendRequest,
+  audit: Audit,
+): Promise<SendOutcome> {
   let session: AwsSession;
   try {
     session = await assumeOperatorRole(deps.gateway, { operatorRoleArn: org.operatorRoleArn, staff: deps.staff });
   } catch (error) {
     // Organizations was never called: the invitation definitely does not exist.
     const message = isAwsDomainError(error) ? error.message : "Pump could not reach the organization's operator role.";
-    return conclude(deps, invite, { kind: "refused", code: isAwsDomainError(error) ? error.code : "unexpected", message }, req, audit);
+    return conclude(
+      deps,
+      invite,
+      { kind: "refused", code: isAwsDomainError(error) ? error.code : "unexpected", message },
+      req,
+      audit,
+    );
   }
   try {
     const handshake = await withThrottleBackoff(
@@ -220,25 +276,54 @@ async function callAws(deps: InviteDeps, account: InviteAccount, org: PumpOrgani
   }
 }
 
-async function recordSent(deps: InviteDeps, invite: InviteRow, handshake: Handshake, audit: Audit, adoptedAfter?: string): Promise<SendOutcome> {
+async function recordSent(
+  deps: InviteDeps,
+  invite: InviteRow,
+  handshake: Handshake,
+  audit: Audit,
+  adoptedAfter?: string,
+): Promise<SendOutcome> {
   return deps.db.transaction(async (tx) => {
     await lockAccountInvites(tx, invite.awsAccountId);
     const row = await markSent(tx, invite.id, handshake);
     await applyAccountEffects(tx, invite, handshake.state);
-    await audit(tx, "sent", { inviteId: invite.id, handshakeId: handshake.id, state: handshake.state, ...(adoptedAfter ? { adoptedAfter } : {}) });
+    await audit(tx, "sent", {
+      inviteId: invite.id,
+      handshakeId: handshake.id,
+      state: handshake.state,
+      ...(adoptedAfter ? { adoptedAfter } : {}),
+    });
     return { kind: "sent", invite: row };
   });
 }
 
-async function conclude(deps: InviteDeps, invite: InviteRow, failure: InviteFailure, req: SendRequest, audit: Audit): Promise<SendOutcome> {
+async function conclude(
+  deps: InviteDeps,
+  invite: InviteRow,
+  failure: InviteFailure,
+  req: SendRequest,
+  audit: Audit,
+): Promise<SendOutcome> {
   return deps.db.transaction(async (tx) => {
     await lockAccountInvites(tx, invite.awsAccountId);
-    const failureFields = { failureCode: failure.code, failureReason: failure.reason ?? null, failureMessage: failure.message };
+    const failureFields = {
+      failureCode: failure.code,
+      failureReason: failure.reason ?? null,
+      failureMessage: failure.message,
+    };
     if (failure.kind === "reconcile") {
       // Left in flight: the reconciler reads AWS and either adopts the handshake or concludes it never existed.
-      const [row] = await tx.update(orgInvites).set(failureFields).where(and(eq(orgInvites.id, invite.id), eq(orgInvites.phase, "in_flight"))).returning();
+      const [row] = await tx
+        .update(orgInvites)
+        .set(failureFields)
+        .where(and(eq(orgInvites.id, invite.id), eq(orgInvites.phase, "in_flight")))
+        .returning();
       await audit(tx, "in_doubt", { inviteId: invite.id, code: failure.code }, { reason: failure.message });
-      return { kind: "in_doubt", invite: row ?? invite, detail: `AWS did not confirm the invitation (${failure.code}); the reconciler will read AWS and settle it. Nothing will be sent twice.` };
+      return {
+        kind: "in_doubt",
+        invite: row ?? invite,
+        detail: `AWS did not confirm the invitation (${failure.code}); the reconciler will read AWS and settle it. Nothing will be sent twice.`,
+      };
     }
     // Limits that lift by themselves (the daily window, throttling, a slot freed by a decline or an expiry): a bulk or
     // automatic invite goes back to the queue instead of failing; a person asking for one invite is told instead.
@@ -251,11 +336,19 @@ async function conclude(deps: InviteDeps, invite: InviteRow, failure: InviteFail
             ? "AWS says the organization's account quota is full"
             : null;
     if (waitReason && queues(req)) {
-      const [row] = await tx.update(orgInvites).set({ ...failureFields, phase: "queued" }).where(eq(orgInvites.id, invite.id)).returning();
+      const [row] = await tx
+        .update(orgInvites)
+        .set({ ...failureFields, phase: "queued" })
+        .where(eq(orgInvites.id, invite.id))
+        .returning();
       await audit(tx, "queued", { inviteId: invite.id, code: failure.code, awsReason: failure.reason });
       return { kind: "queued", invite: row!, detail: `${waitReason}; waiting for headroom.` };
     }
-    const [row] = await tx.update(orgInvites).set({ ...failureFields, phase: "failed" }).where(eq(orgInvites.id, invite.id)).returning();
+    const [row] = await tx
+      .update(orgInvites)
+      .set({ ...failureFields, phase: "failed" })
+      .where(eq(orgInvites.id, invite.id))
+      .returning();
     if (failure.kind === "account_side") {
       const { id } = await openException(tx, {
         awsAccountId: invite.awsAccountId,
@@ -266,10 +359,24 @@ async function conclude(deps: InviteDeps, invite: InviteRow, failure: InviteFail
         inviteId: invite.id,
         createdBy: deps.requestedBy,
       });
-      await audit(tx, "exception", { inviteId: invite.id, exceptionId: id, code: failure.code, awsReason: failure.reason }, { reason: failure.message });
-      return { kind: "exception", exceptionId: id, detail: `AWS refused: ${failure.message} An exception was recorded.` };
+      await audit(
+        tx,
+        "exception",
+        { inviteId: invite.id, exceptionId: id, code: failure.code, awsReason: failure.reason },
+        { reason: failure.message },
+      );
+      return {
+        kind: "exception",
+        exceptionId: id,
+        detail: `AWS refused: ${failure.message} An exception was recorded.`,
+      };
     }
-    await audit(tx, "failed", { inviteId: invite.id, code: failure.code, awsReason: failure.reason }, { outcome: "failed", reason: failure.message });
+    await audit(
+      tx,
+      "failed",
+      { inviteId: invite.id, code: failure.code, awsReason: failure.reason },
+      { outcome: "failed", reason: failure.message },
+    );
     return { kind: "failed", invite: row!, detail: failure.message };
   });
 }

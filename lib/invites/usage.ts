@@ -29,29 +29,17 @@ export type OrganizationUsage = {
   nextSlotAt: Date | null;
 };
 
-type OrgRow = Pick<
-  typeof pumpOrganizations.$inferSelect,
-  "id" | "accountQuota" | "dailyInviteLimit" | "memberCount"
->;
+type OrgRow = Pick<typeof pumpOrganizations.$inferSelect, "id" | "accountQuota" | "dailyInviteLimit" | "memberCount">;
 
 export const pendingInviteSql = sql`(${orgInvites.phase} = 'in_flight' or (${orgInvites.phase} = 'sent' and ${orgInvites.state} in ('REQUESTED', 'OPEN')))`;
 
-export async function organizationUsage(
-  db: Db,
-  org: OrgRow,
-  now: Date,
-): Promise<OrganizationUsage> {
+export async function organizationUsage(db: Db, org: OrgRow, now: Date): Promise<OrganizationUsage> {
   const since = new Date(now.getTime() - DAY_MS);
   // One query after another: `db` may be a transaction, whose single connection cannot run queries concurrently.
   const [known] = await db
     .select({ n: count() })
     .from(awsAccounts)
-    .where(
-      and(
-        eq(awsAccounts.pumpOrganizationId, org.id),
-        eq(awsAccounts.membership, "pump_member"),
-      ),
-    );
+    .where(and(eq(awsAccounts.pumpOrganizationId, org.id), eq(awsAccounts.membership, "pump_member")));
   const [invites] = await db
     .select({
       pending: sql<number>`count(*) filter (where ${pendingInviteSql})::int`,
@@ -76,8 +64,7 @@ export async function organizationUsage(
   const pending = invites?.pending ?? 0;
   const quotaRoom = org.accountQuota - members - pending;
   const dailyRoom = org.dailyInviteLimit - attempts.length;
-  const oldest =
-    attempts[attempts.length - org.dailyInviteLimit] ?? attempts[0];
+  const oldest = attempts[attempts.length - org.dailyInviteLimit] ?? attempts[0];
   return {
     organizationId: org.id,
     quota: org.accountQuota,
@@ -88,9 +75,6 @@ export async function organizationUsage(
     attempts24h: attempts.length,
     dailyLimit: org.dailyInviteLimit,
     headroom: Math.max(0, Math.min(quotaRoom, dailyRoom)),
-    nextSlotAt:
-      dailyRoom <= 0 && oldest
-        ? new Date(oldest.requestedAt.getTime() + DAY_MS)
-        : null,
+    nextSlotAt: dailyRoom <= 0 && oldest ? new Date(oldest.requestedAt.getTime() + DAY_MS) : null,
   };
 }

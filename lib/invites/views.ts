@@ -2,7 +2,13 @@ import type { Preflight, Verdict } from "./preflight";
 import { TRANSFER_LOSSES } from "./preflight";
 
 /** What the browser may see of a preflight: never the External ID, never the raw rows. */
-export type VerdictView = { kind: Verdict["kind"]; title: string; detail: string; canSend: boolean; needsTransferAck: boolean };
+export type VerdictView = {
+  kind: Verdict["kind"];
+  title: string;
+  detail: string;
+  canSend: boolean;
+  needsTransferAck: boolean;
+};
 export type PreflightView = {
   account: { id: string; accountId: string; name: string; pumpId: string };
   organization: { id: string; name: string; orgId: string };
@@ -14,7 +20,13 @@ export type PreflightView = {
 export function verdictView(v: Verdict): VerdictView {
   switch (v.kind) {
     case "ready":
-      return { kind: v.kind, title: "Ready to invite", detail: "Every check passed.", canSend: true, needsTransferAck: false };
+      return {
+        kind: v.kind,
+        title: "Ready to invite",
+        detail: "Every check passed.",
+        canSend: true,
+        needsTransferAck: false,
+      };
     case "confirm_transfer":
       return {
         kind: v.kind,
@@ -24,11 +36,23 @@ export function verdictView(v: Verdict): VerdictView {
         needsTransferAck: true,
       };
     case "exception":
-      return { kind: v.kind, title: "Route to an exception", detail: `${v.reason}. ${v.details}`, canSend: false, needsTransferAck: false };
+      return {
+        kind: v.kind,
+        title: "Route to an exception",
+        detail: `${v.reason}. ${v.details}`,
+        canSend: false,
+        needsTransferAck: false,
+      };
     case "already_member":
       return { kind: v.kind, title: "Already a member", detail: v.detail, canSend: false, needsTransferAck: false };
     case "already_pending":
-      return { kind: v.kind, title: "Already pending", detail: "An invite is already queued, in flight or pending for this account.", canSend: false, needsTransferAck: false };
+      return {
+        kind: v.kind,
+        title: "Already pending",
+        detail: "An invite is already queued, in flight or pending for this account.",
+        canSend: false,
+        needsTransferAck: false,
+      };
     case "hold":
       return {
         kind: v.kind,

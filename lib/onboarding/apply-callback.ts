@@ -33,8 +33,16 @@ export async function applyCreateOrUpdate(deps: CallbackDeps, msg: Msg, request:
   const problem = mismatch(request, found && { ...found.onboarding, pumpId: found.pumpId }, new Date());
   if (problem || !found) {
     await deps.db.transaction(async (tx) => {
-      if (found) await tx.update(onboardings).set({ failureReason: problem }).where(eq(onboardings.id, found.onboarding.id));
-      await recordAudit(tx, actor, requestIdOf(msg), { action: "onboarding.callback_rejected", targetType: "onboarding", targetId: found?.onboarding.id, outcome: "failed", reason: problem ?? "unknown token", after: { stackId: request.StackId, accountId: p.AccountId } });
+      if (found)
+        await tx.update(onboardings).set({ failureReason: problem }).where(eq(onboardings.id, found.onboarding.id));
+      await recordAudit(tx, actor, requestIdOf(msg), {
+        action: "onboarding.callback_rejected",
+        targetType: "onboarding",
+        targetId: found?.onboarding.id,
+        outcome: "failed",
+        reason: problem ?? "unknown token",
+        after: { stackId: request.StackId, accountId: p.AccountId },
+      });
     });
     return { status: "FAILED", reason: problem ?? "Unknown onboarding." };
   }
@@ -43,41 +51,91 @@ export async function applyCreateOrUpdate(deps: CallbackDeps, msg: Msg, request:
   const conflict = await deps.db.transaction(async (tx) => {
     await tx.select({ id: onboardings.id }).from(onboardings).where(eq(onboardings.id, ob.id)).for("update");
     const [account] = await tx.select().from(awsAccounts).where(eq(awsAccounts.accountId, p.AccountId)).for("update");
-    if (account && account.tenantId !== ob.tenantId) return "This AWS account is registered to another Pump customer. Contact Pump support.";
-    if (account && account.externalId !== ob.externalId) return "This AWS account already has a role with another External ID. Use the link Pump issued for this account.";
+    if (account && account.tenantId !== ob.tenantId)
+      return "This AWS account is registered to another Pump customer. Contact Pump support.";
+    if (account && account.externalId !== ob.externalId)
+      return "This AWS account already has a role with another External ID. Use the link Pump issued for this account.";
     let accountRowId = account?.id;
     if (!account) {
       const [created] = await tx
         .insert(awsAccounts)
-        .values({ tenantId: ob.tenantId, accountId: p.AccountId, name: `account ${p.AccountId}`, roleType: ob.roleType, externalId: ob.externalId })
+        .values({
+          tenantId: ob.tenantId,
+          accountId: p.AccountId,
+          name: `account ${p.AccountId}`,
+          roleType: ob.roleType,
+          externalId: ob.externalId,
+        })
         .returning({ id: awsAccounts.id });
       accountRowId = created!.id;
-      await tx.update(tenants).set({ accountsCount: sql`${tenants.accountsCount} + 1` }).where(eq(tenants.id, ob.tenantId));
+      await tx
+        .update(tenants)
+        .set({ accountsCount: sql`${tenants.accountsCount} + 1` })
+        .where(eq(tenants.id, ob.tenantId));
     }
     const keepsLaterState = account && ["invited", "joined", "exception"].includes(account.onboardingState);
     await tx
       .update(awsAccounts)
-      .set({ roleArn: p.RoleArn, roleType: ob.roleType, deploymentMethod: "cloudformation", verificationState: "unverified", lastVerificationError: null, ...(keepsLaterState ? {} : { onboardingState: "role_deployed" as const }) })
+      .set({
+        roleArn: p.RoleArn,
+        roleType: ob.roleType,
+        deploymentMethod: "cloudformation",
+        verificationState: "unverified",
+        lastVerificationError: null,
+        ...(keepsLaterState ? {} : { onboardingState: "role_deployed" as const }),
+      })
       .where(eq(awsAccounts.id, accountRowId!));
-    await tx.update(onboardings).set({ status: "deployed", awsAccountId: accountRowId!, stackId: request.StackId, roleArn: p.RoleArn, consumedAt: new Date(), failureReason: null }).where(eq(onboardings.id, ob.id));
+    await tx
+      .update(onboardings)
+      .set({
+        status: "deployed",
+        awsAccountId: accountRowId!,
+        stackId: request.StackId,
+        roleArn: p.RoleArn,
+        consumedAt: new Date(),
+        failureReason: null,
+      })
+      .where(eq(onboardings.id, ob.id));
     await tx.update(tenants).set({ lastActivityAt: new Date() }).where(eq(tenants.id, ob.tenantId));
     await tx.update(callbackMessages).set({ onboardingId: ob.id }).where(eq(callbackMessages.id, msg.id));
-    await recordAudit(tx, actor, requestIdOf(msg), { action: "onboarding.role_deployed", targetType: "aws_account", targetId: accountRowId!, after: { roleArn: p.RoleArn, stackId: request.StackId, requestType: request.RequestType } });
+    await recordAudit(tx, actor, requestIdOf(msg), {
+      action: "onboarding.role_deployed",
+      targetType: "aws_account",
+      targetId: accountRowId!,
+      after: { roleArn: p.RoleArn, stackId: request.StackId, requestType: request.RequestType },
+    });
     return null;
   });
   if (conflict) return { status: "FAILED", reason: conflict };
 
-  const [account] = await deps.db.select({ id: awsAccounts.id }).from(awsAccounts).where(eq(awsAccounts.accountId, p.AccountId));
+  const [account] = await deps.db
+    .select({ id: awsAccounts.id })
+    .from(awsAccounts)
+    .where(eq(awsAccounts.accountId, p.AccountId));
   const check = await verifyAccountRole(
-    { db: deps.db, gateway: deps.gateway, staff: callbackStaff, retryDelaysMs: deps.verifyRetryDelaysMs, audit: (tx, entry) => recordAudit(tx, actor, requestIdOf(msg), { action: "roles.verify", ...entry }) },
+    {
+      db: deps.db,
+      gateway: deps.gateway,
+      staff: callbackStaff,
+      retryDelaysMs: deps.verifyRetryDelaysMs,
+      audit: (tx, entry) => recordAudit(tx, actor, requestIdOf(msg), { action: "roles.verify", ...entry }),
+    },
     account!.id,
   );
   if (check.state !== "verified") {
-    await deps.db.update(onboardings).set({ status: "failed", failureReason: check.error }).where(eq(onboardings.id, ob.id));
+    await deps.db
+      .update(onboardings)
+      .set({ status: "failed", failureReason: check.error })
+      .where(eq(onboardings.id, ob.id));
     return { status: "FAILED", reason: `Pump could not verify the role: ${check.error}` };
   }
   await deps.db.update(onboardings).set({ status: "verified", failureReason: null }).where(eq(onboardings.id, ob.id));
-  if (ob.isFinalStep) await requestFinalStepInvite(deps.db, deps.gateway, { onboardingId: ob.id, awsAccountId: account!.id, requestId: requestIdOf(msg) });
+  if (ob.isFinalStep)
+    await requestFinalStepInvite(deps.db, deps.gateway, {
+      onboardingId: ob.id,
+      awsAccountId: account!.id,
+      requestId: requestIdOf(msg),
+    });
   return { status: "SUCCESS", reason: "Pump verified the role.", data: { RoleArn: p.RoleArn } };
 }
 
@@ -95,10 +153,18 @@ export async function applyDelete(deps: CallbackDeps, msg: Msg, request: CfnRequ
         roleArn: null,
         verificationState: "unverified",
         lastVerificationError: "The customer deleted the CloudFormation stack, and with it the role.",
-        ...(["role_deployed", "role_verified"].includes(account.onboardingState) ? { onboardingState: "link_issued" as const } : {}),
+        ...(["role_deployed", "role_verified"].includes(account.onboardingState)
+          ? { onboardingState: "link_issued" as const }
+          : {}),
       })
       .where(eq(awsAccounts.id, account.id));
-    await recordAudit(tx, actor, requestIdOf(msg), { action: "onboarding.role_removed", targetType: "aws_account", targetId: account.id, before: { roleArn: account.roleArn }, after: { roleArn: null } });
+    await recordAudit(tx, actor, requestIdOf(msg), {
+      action: "onboarding.role_removed",
+      targetType: "aws_account",
+      targetId: account.id,
+      before: { roleArn: account.roleArn },
+      after: { roleArn: null },
+    });
   });
   return { status: "SUCCESS", reason: "Pump recorded that the role was removed." };
 }

@@ -11,7 +11,11 @@ function certificateFetcher(gateway: AwsGateway): CertificateFetcher {
   if (holder.__pumpCertFetcher?.gateway !== gateway) {
     holder.__pumpCertFetcher = {
       gateway,
-      fetch: createCertificateFetcher({ fetchPem: (url) => gateway.fetchSnsSigningCertificate(url), ttlMs: 60 * 60 * 1000, maxEntries: 32 }),
+      fetch: createCertificateFetcher({
+        fetchPem: (url) => gateway.fetchSnsSigningCertificate(url),
+        ttlMs: 60 * 60 * 1000,
+        maxEntries: 32,
+      }),
     };
   }
   return holder.__pumpCertFetcher.fetch;

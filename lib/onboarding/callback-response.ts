@@ -25,6 +25,7 @@ export function responseBody(request: CfnRequest, outcome: CfnOutcome): string {
     });
   // CloudFormation refuses bodies over 4,096 bytes: shorten the reason, never the identifiers.
   let reason = outcome.reason;
-  while (Buffer.byteLength(body(reason)) > MAX_RESPONSE_BYTES && reason.length > 0) reason = `${reason.slice(0, Math.floor(reason.length * 0.8))}…`;
+  while (Buffer.byteLength(body(reason)) > MAX_RESPONSE_BYTES && reason.length > 0)
+    reason = `${reason.slice(0, Math.floor(reason.length * 0.8))}…`;
   return body(reason);
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ACCOUNT_ID_PATTERN, parseRoleArn } from "@/lib/tenants/aws-ids";
 
-const STACK_ID = /^arn:aws:cloudformation:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):stack\/[A-Za-z][A-Za-z0-9-]{0,127}\/[0-9a-f-]{36}$/;
+const STACK_ID =
+  /^arn:aws:cloudformation:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):stack\/[A-Za-z][A-Za-z0-9-]{0,127}\/[0-9a-f-]{36}$/;
 
 /**
  * The custom resource's request, as CloudFormation publishes it to the SNS topic. Every ResourceProperties value
@@ -49,22 +50,31 @@ type IssuedOnboarding = {
  */
 export function mismatch(request: CfnRequest, onboarding: IssuedOnboarding | undefined, now: Date): string | null {
   const p = request.ResourceProperties;
-  if (!onboarding) return "This stack's OnboardingToken matches no link Pump issued. Launch the stack again from the link Pump sent you.";
-  if (onboarding.status === "revoked") return "This link was replaced or revoked by Pump. Launch the stack from the newest link Pump sent you.";
-  if (onboarding.status === "verified" && request.RequestType === "Create") return "This link was already used. Ask Pump for a new link.";
-  if (onboarding.expiresAt <= now) return `This link expired on ${onboarding.expiresAt.toISOString().slice(0, 10)}. Ask Pump for a new link.`;
-  if (p.PumpId !== onboarding.pumpId) return `The PumpId parameter (${p.PumpId.slice(0, 20)}) is not the one in Pump's link. Launch the stack from the link without editing its parameters.`;
-  if (p.ExternalId !== onboarding.externalId) return "The ExternalId parameter was changed from the value in Pump's link. Launch the stack from the link without editing its parameters.";
-  if (p.RoleType !== onboarding.roleType) return "The RoleType parameter was changed from the value in Pump's link. Launch the stack from the link without editing its parameters.";
+  if (!onboarding)
+    return "This stack's OnboardingToken matches no link Pump issued. Launch the stack again from the link Pump sent you.";
+  if (onboarding.status === "revoked")
+    return "This link was replaced or revoked by Pump. Launch the stack from the newest link Pump sent you.";
+  if (onboarding.status === "verified" && request.RequestType === "Create")
+    return "This link was already used. Ask Pump for a new link.";
+  if (onboarding.expiresAt <= now)
+    return `This link expired on ${onboarding.expiresAt.toISOString().slice(0, 10)}. Ask Pump for a new link.`;
+  if (p.PumpId !== onboarding.pumpId)
+    return `The PumpId parameter (${p.PumpId.slice(0, 20)}) is not the one in Pump's link. Launch the stack from the link without editing its parameters.`;
+  if (p.ExternalId !== onboarding.externalId)
+    return "The ExternalId parameter was changed from the value in Pump's link. Launch the stack from the link without editing its parameters.";
+  if (p.RoleType !== onboarding.roleType)
+    return "The RoleType parameter was changed from the value in Pump's link. Launch the stack from the link without editing its parameters.";
   if (!ACCOUNT_ID_PATTERN.test(p.AccountId)) return "The stack reported a malformed AWS account ID.";
   const stack = stackParts(request.StackId);
   if (stack?.accountId !== p.AccountId) return "The reported account ID is not the account the stack runs in.";
   // The shared parser, not a nested-quantifier regex: RoleArn is the customer's input (no catastrophic backtracking).
   const role = parseRoleArn(p.RoleArn);
-  if (!role || role.accountId !== p.AccountId) return "The reported role ARN is not an IAM role in the account the stack runs in.";
+  if (!role || role.accountId !== p.AccountId)
+    return "The reported role ARN is not an IAM role in the account the stack runs in.";
   if (onboarding.expectedAccountId && onboarding.expectedAccountId !== p.AccountId) {
     return `This link was issued for AWS account ${onboarding.expectedAccountId}, but the stack runs in ${p.AccountId}. Sign in to the right account and launch it again.`;
   }
-  if (stack.region !== onboarding.region) return `This link is for region ${onboarding.region}; the stack runs in ${stack.region}.`;
+  if (stack.region !== onboarding.region)
+    return `This link is for region ${onboarding.region}; the stack runs in ${stack.region}.`;
   return null;
 }

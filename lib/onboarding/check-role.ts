@@ -4,9 +4,7 @@ import { isAwsDomainError } from "@/lib/aws/errors";
 import { assumeCustomerRole, type StaffRef } from "@/lib/aws/role-chain";
 
 export type RoleCheck =
-  | { state: "verified" }
-  | { state: "unprotected"; error: string }
-  | { state: "failed"; error: string };
+  { state: "verified" } | { state: "unprotected"; error: string } | { state: "failed"; error: string };
 
 type Params = {
   operatorRoleArn: string;
@@ -28,7 +26,12 @@ const plain = (error: unknown) =>
  */
 export async function checkRole(gateway: AwsGateway, p: Params): Promise<RoleCheck> {
   const attempt = () =>
-    assumeCustomerRole(gateway, { operatorRoleArn: p.operatorRoleArn, customerRoleArn: p.roleArn, externalId: p.externalId, staff: p.staff });
+    assumeCustomerRole(gateway, {
+      operatorRoleArn: p.operatorRoleArn,
+      customerRoleArn: p.roleArn,
+      externalId: p.externalId,
+      staff: p.staff,
+    });
   let session: AwsSession | undefined;
   let lastError: unknown;
   for (const delay of [0, ...(p.retryDelaysMs ?? [])]) {
@@ -54,7 +57,11 @@ export async function checkRole(gateway: AwsGateway, p: Params): Promise<RoleChe
   }
 
   try {
-    await assumeCustomerRole(gateway, { operatorRoleArn: p.operatorRoleArn, customerRoleArn: p.roleArn, staff: p.staff });
+    await assumeCustomerRole(gateway, {
+      operatorRoleArn: p.operatorRoleArn,
+      customerRoleArn: p.roleArn,
+      staff: p.staff,
+    });
     return {
       state: "unprotected",
       error:

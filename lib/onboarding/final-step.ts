@@ -25,13 +25,20 @@ export async function requestFinalStepInvite(
         gateway,
         staff: { email: "auto-invite" },
         requestedBy: "system:auto-invite",
-        audit: (tx, entry) => recordAudit(tx, actor, p.requestId, { action: "invites.send", ...entry, after: { ...(entry.after as object), onboardingId: p.onboardingId } }),
+        audit: (tx, entry) =>
+          recordAudit(tx, actor, p.requestId, {
+            action: "invites.send",
+            ...entry,
+            after: { ...(entry.after as object), onboardingId: p.onboardingId },
+          }),
       },
       { awsAccountId: p.awsAccountId, source: "auto" },
     );
   } catch (error) {
     // A preflight that blocks (or an unexpected fault) still has to reach a person.
-    const details = isDomainError(error) ? error.message : "The automatic invitation failed unexpectedly; the server log has the details.";
+    const details = isDomainError(error)
+      ? error.message
+      : "The automatic invitation failed unexpectedly; the server log has the details.";
     if (!isDomainError(error)) console.error(`[${p.requestId}] auto-invite failed`, String(error));
     await db.transaction(async (tx) => {
       const { id } = await openException(tx, {

@@ -12,9 +12,7 @@ import { cfnRequestSchema } from "./cfn-request";
 import { isTrustedResponseUrl } from "./response-url";
 
 export type IngestResult =
-  | { status: 200; stored?: string }
-  | { status: 400; reason: string }
-  | { status: 503; reason: string };
+  { status: 200; stored?: string } | { status: 400; reason: string } | { status: 503; reason: string };
 
 type Deps = {
   db: Db;
@@ -46,7 +44,9 @@ export async function ingestCallback(deps: Deps, raw: string): Promise<IngestRes
     // A certificate AWS does not have (404) or the sandbox cannot serve is permanent: SNS must not retry it, and a
     // forger must not be able to provoke 5xx. Only a transient fetch failure (timeout, 5xx) asks SNS to retry.
     const transient = verdict.retryable && !(isAwsDomainError(fetchError) && !fetchError.retryable);
-    return transient ? { status: 503, reason: verdict.reason } : { status: 400, reason: `${verdict.reason}: ${verdict.detail}` };
+    return transient
+      ? { status: 503, reason: verdict.reason }
+      : { status: 400, reason: `${verdict.reason}: ${verdict.detail}` };
   }
   return handleVerified(deps, verdict.message);
 }
@@ -54,9 +54,14 @@ export async function ingestCallback(deps: Deps, raw: string): Promise<IngestRes
 async function handleVerified(deps: Deps, message: SnsMessage): Promise<IngestResult> {
   if (message.Type === "SubscriptionConfirmation") {
     // Only reached for allowlisted topics (checked during verification); the URL is pinned to that topic.
-    if (!isTrustedSubscribeUrl(message.SubscribeURL, message.TopicArn)) return { status: 400, reason: "untrusted SubscribeURL" };
+    if (!isTrustedSubscribeUrl(message.SubscribeURL, message.TopicArn))
+      return { status: 400, reason: "untrusted SubscribeURL" };
     await deps.gateway.confirmSnsSubscription(message.SubscribeURL);
-    await recordAudit(deps.db, { system: "sns" }, `sns:${message.MessageId}`, { action: "onboarding.sns_subscription_confirmed", targetType: "sns_topic", targetId: message.TopicArn });
+    await recordAudit(deps.db, { system: "sns" }, `sns:${message.MessageId}`, {
+      action: "onboarding.sns_subscription_confirmed",
+      targetType: "sns_topic",
+      targetId: message.TopicArn,
+    });
     return { status: 200 };
   }
   if (message.Type === "UnsubscribeConfirmation") {
@@ -72,8 +77,10 @@ async function handleVerified(deps: Deps, message: SnsMessage): Promise<IngestRe
 
   const json = parseStrictJson(message.Message);
   const request = json.ok ? cfnRequestSchema.safeParse(json.value) : null;
-  if (!request?.success) return { status: 400, reason: "the notification is not a CloudFormation custom-resource request" };
-  if (!isTrustedResponseUrl(request.data.ResponseURL)) return { status: 400, reason: "ResponseURL outside the AWS response buckets" };
+  if (!request?.success)
+    return { status: 400, reason: "the notification is not a CloudFormation custom-resource request" };
+  if (!isTrustedResponseUrl(request.data.ResponseURL))
+    return { status: 400, reason: "ResponseURL outside the AWS response buckets" };
 
   const [stored] = await deps.db
     .insert(callbackMessages)

@@ -35,7 +35,14 @@ export async function insertOnboarding(tx: Db, ctx: ActionContext, pumpId: strin
     .insert(onboardings)
     .values({ ...params, token, expiresAt, issuedById: ctx.actor.id })
     .returning({ id: onboardings.id });
-  const link = onboardingLink({ pumpId, roleType: params.roleType, region: params.region, externalId: params.externalId, token, principalArn: await pumpPrincipalArn(tx) });
+  const link = onboardingLink({
+    pumpId,
+    roleType: params.roleType,
+    region: params.region,
+    externalId: params.externalId,
+    token,
+    principalArn: await pumpPrincipalArn(tx),
+  });
   return { onboardingId: row!.id, link, expiresAt: expiresAt.toISOString() };
 }
 
@@ -46,13 +53,22 @@ export async function insertOnboarding(tx: Db, ctx: ActionContext, pumpId: strin
  */
 export async function issueOnboarding(input: IssueOnboardingInput, ctx: ActionContext) {
   return ctx.db.transaction(async (tx) => {
-    const [tenant] = await tx.select({ id: tenants.id, pumpId: tenants.pumpId }).from(tenants).where(eq(tenants.id, input.tenantId)).for("update");
+    const [tenant] = await tx
+      .select({ id: tenants.id, pumpId: tenants.pumpId })
+      .from(tenants)
+      .where(eq(tenants.id, input.tenantId))
+      .for("update");
     if (!tenant) throw new DomainError("That tenant no longer exists.");
     let awsAccountId: string | null = null;
     let externalId = generateExternalId();
     if (input.accountId) {
       const [account] = await tx
-        .select({ id: awsAccounts.id, tenantId: awsAccounts.tenantId, externalId: awsAccounts.externalId, owner: tenants.pumpId })
+        .select({
+          id: awsAccounts.id,
+          tenantId: awsAccounts.tenantId,
+          externalId: awsAccounts.externalId,
+          owner: tenants.pumpId,
+        })
         .from(awsAccounts)
         .innerJoin(tenants, eq(tenants.id, awsAccounts.tenantId))
         .where(eq(awsAccounts.accountId, input.accountId))
@@ -68,7 +84,14 @@ export async function issueOnboarding(input: IssueOnboardingInput, ctx: ActionCo
       } else {
         const [created] = await tx
           .insert(awsAccounts)
-          .values({ tenantId: tenant.id, accountId: input.accountId, name: `account ${input.accountId}`, roleType: input.roleType, externalId, onboardingState: "link_issued" })
+          .values({
+            tenantId: tenant.id,
+            accountId: input.accountId,
+            name: `account ${input.accountId}`,
+            roleType: input.roleType,
+            externalId,
+            onboardingState: "link_issued",
+          })
           .returning({ id: awsAccounts.id });
         awsAccountId = created!.id;
         await tx
@@ -89,7 +112,14 @@ export async function issueOnboarding(input: IssueOnboardingInput, ctx: ActionCo
     await ctx.audit(tx, {
       targetType: "onboarding",
       targetId: issued.onboardingId,
-      after: { pumpId: tenant.pumpId, accountId: input.accountId ?? null, roleType: input.roleType, region: input.region, isFinalStep: input.isFinalStep, expiresAt: issued.expiresAt },
+      after: {
+        pumpId: tenant.pumpId,
+        accountId: input.accountId ?? null,
+        roleType: input.roleType,
+        region: input.region,
+        isFinalStep: input.isFinalStep,
+        expiresAt: issued.expiresAt,
+      },
     });
     return issued;
   });

@@ -35,7 +35,12 @@ export async function reissueOnboarding(input: OnboardingRef, ctx: ActionContext
       isFinalStep: old.isFinalStep,
       externalId: old.externalId,
     });
-    await ctx.audit(tx, { targetType: "onboarding", targetId: issued.onboardingId, before: { replaces: old.id, status: old.status }, after: { status: "issued", expiresAt: issued.expiresAt } });
+    await ctx.audit(tx, {
+      targetType: "onboarding",
+      targetId: issued.onboardingId,
+      before: { replaces: old.id, status: old.status },
+      after: { status: "issued", expiresAt: issued.expiresAt },
+    });
     return issued;
   });
 }
@@ -45,7 +50,12 @@ export async function revokeOnboarding(input: OnboardingRef, ctx: ActionContext)
     const { onboarding } = await lockOnboarding(tx, input.onboardingId);
     if (onboarding.status !== "issued") throw new DomainError(`This link is already ${onboarding.status}.`);
     await tx.update(onboardings).set({ status: "revoked" }).where(eq(onboardings.id, onboarding.id));
-    await ctx.audit(tx, { targetType: "onboarding", targetId: onboarding.id, before: { status: "issued" }, after: { status: "revoked" } });
+    await ctx.audit(tx, {
+      targetType: "onboarding",
+      targetId: onboarding.id,
+      before: { status: "issued" },
+      after: { status: "revoked" },
+    });
     return { onboardingId: onboarding.id };
   });
 }
@@ -57,7 +67,14 @@ export async function showOnboardingLink(input: OnboardingRef, ctx: ActionContex
     if (!isLive(onboarding)) throw new DomainError("This link is no longer live. Re-issue it to get a new one.");
     await ctx.audit(tx, { targetType: "onboarding", targetId: onboarding.id });
     return {
-      link: onboardingLink({ pumpId, roleType: onboarding.roleType, region: onboarding.region, externalId: onboarding.externalId, token: onboarding.token, principalArn: await pumpPrincipalArn(tx) }),
+      link: onboardingLink({
+        pumpId,
+        roleType: onboarding.roleType,
+        region: onboarding.region,
+        externalId: onboarding.externalId,
+        token: onboarding.token,
+        principalArn: await pumpPrincipalArn(tx),
+      }),
     };
   });
 }

@@ -26,13 +26,24 @@ export async function processCallback(deps: CallbackDeps, messageId: string): Pr
     if (msg.responseStatus) {
       outcome = { status: msg.responseStatus as CfnOutcome["status"], reason: msg.responseReason ?? "" };
     } else {
-      outcome = request.RequestType === "Delete" ? await applyDelete(deps, msg, request) : await applyCreateOrUpdate(deps, msg, request);
-      await deps.db.update(callbackMessages).set({ responseStatus: outcome.status, responseReason: outcome.reason }).where(eq(callbackMessages.id, msg.id));
+      outcome =
+        request.RequestType === "Delete"
+          ? await applyDelete(deps, msg, request)
+          : await applyCreateOrUpdate(deps, msg, request);
+      await deps.db
+        .update(callbackMessages)
+        .set({ responseStatus: outcome.status, responseReason: outcome.reason })
+        .where(eq(callbackMessages.id, msg.id));
     }
     await deps.gateway.sendCloudFormationResponse(request.ResponseURL, responseBody(request, outcome));
-    await deps.db.update(callbackMessages).set({ status: "processed", respondedAt: new Date(), processedAt: new Date() }).where(eq(callbackMessages.id, msg.id));
+    await deps.db
+      .update(callbackMessages)
+      .set({ status: "processed", respondedAt: new Date(), processedAt: new Date() })
+      .where(eq(callbackMessages.id, msg.id));
   } catch (error) {
-    console.error(`[callback ${msg.snsMessageId}] processing failed (attempt ${msg.attempts}): ${error instanceof Error ? error.name : "error"}`);
+    console.error(
+      `[callback ${msg.snsMessageId}] processing failed (attempt ${msg.attempts}): ${error instanceof Error ? error.name : "error"}`,
+    );
     // Give it back for the reconciler, up to a limit; then it waits for a person (status failed).
     await deps.db
       .update(callbackMessages)
@@ -46,7 +57,12 @@ export async function processPendingCallbacks(deps: CallbackDeps): Promise<numbe
   await deps.db
     .update(callbackMessages)
     .set({ status: "received" })
-    .where(and(eq(callbackMessages.status, "processing"), lt(callbackMessages.receivedAt, new Date(Date.now() - STALE_AFTER_MS))));
+    .where(
+      and(
+        eq(callbackMessages.status, "processing"),
+        lt(callbackMessages.receivedAt, new Date(Date.now() - STALE_AFTER_MS)),
+      ),
+    );
   const pending = await deps.db
     .select({ id: callbackMessages.id })
     .from(callbackMessages)

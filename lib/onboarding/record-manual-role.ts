@@ -28,10 +28,22 @@ export async function recordManualRole(input: RecordManualRoleInput, ctx: Action
     }
     await tx
       .update(awsAccounts)
-      .set({ roleArn: input.roleArn, deploymentMethod: "manual", verificationState: "unverified", lastVerificationError: null, onboardingState: "role_deployed" })
+      .set({
+        roleArn: input.roleArn,
+        deploymentMethod: "manual",
+        verificationState: "unverified",
+        lastVerificationError: null,
+        onboardingState: "role_deployed",
+      })
       .where(eq(awsAccounts.id, input.awsAccountId));
     await tx.update(tenants).set({ lastActivityAt: new Date() }).where(eq(tenants.id, account.tenantId));
-    await ctx.audit(tx, { action: "onboarding.record_manual_role", targetType: "aws_account", targetId: input.awsAccountId, before: { roleArn: account.roleArn }, after: { roleArn: input.roleArn, deploymentMethod: "manual" } });
+    await ctx.audit(tx, {
+      action: "onboarding.record_manual_role",
+      targetType: "aws_account",
+      targetId: input.awsAccountId,
+      before: { roleArn: account.roleArn },
+      after: { roleArn: input.roleArn, deploymentMethod: "manual" },
+    });
   });
   return verifyAccountRole({ db: ctx.db, gateway, staff: ctx.actor, audit: ctx.audit }, input.awsAccountId);
 }

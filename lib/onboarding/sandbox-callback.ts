@@ -18,7 +18,8 @@ export type SimulatedDeployment = {
   messageId?: string;
 };
 
-export const sandboxTopicArn = (region: string) => `arn:aws:sns:${region}:${SANDBOX_TOPIC_ACCOUNT}:pump-role-registration`;
+export const sandboxTopicArn = (region: string) =>
+  `arn:aws:sns:${region}:${SANDBOX_TOPIC_ACCOUNT}:pump-role-registration`;
 export const simulatedRoleArn = (accountId: string, roleType: SimulatedDeployment["roleType"]) =>
   `arn:aws:iam::${accountId}:role/${ROLE_NAMES[roleType]}`;
 
@@ -26,9 +27,15 @@ export const simulatedRoleArn = (accountId: string, roleType: SimulatedDeploymen
  * The SNS notification AWS would deliver for the customer's stack: a CloudFormation custom-resource request, signed
  * as SNS signs (SignatureVersion 2) with the sandbox's key, whose certificate only the sandbox gateway serves.
  */
-export function sandboxCallbackBody(d: SimulatedDeployment): { body: string; messageId: string; stackId: string; requestId: string } {
+export function sandboxCallbackBody(d: SimulatedDeployment): {
+  body: string;
+  messageId: string;
+  stackId: string;
+  requestId: string;
+} {
   const stackId =
-    d.stackId ?? `arn:aws:cloudformation:${d.region}:${d.accountId}:stack/Pump-${d.pumpId}-${d.roleType === "read_only" ? "ReadOnly" : "Autopilot"}/${randomUUID()}`;
+    d.stackId ??
+    `arn:aws:cloudformation:${d.region}:${d.accountId}:stack/Pump-${d.pumpId}-${d.roleType === "read_only" ? "ReadOnly" : "Autopilot"}/${randomUUID()}`;
   const requestId = d.requestId ?? randomUUID();
   const messageId = d.messageId ?? randomUUID();
   const bucketRegion = d.region.replace(/-/g, "");
@@ -40,7 +47,9 @@ export function sandboxCallbackBody(d: SimulatedDeployment): { body: string; mes
     RequestId: requestId,
     ResourceType: "Custom::PumpRoleRegistration",
     LogicalResourceId: "Registration",
-    ...(d.requestType && d.requestType !== "Create" ? { PhysicalResourceId: `PumpRoleRegistration-${d.accountId}` } : {}),
+    ...(d.requestType && d.requestType !== "Create"
+      ? { PhysicalResourceId: `PumpRoleRegistration-${d.accountId}` }
+      : {}),
     ResourceProperties: {
       ServiceToken: sandboxTopicArn(d.region),
       PumpId: d.pumpId,

@@ -10,7 +10,10 @@ import { pumpPrincipalArn } from "./link";
 import { sandboxCallbackBody, simulatedRoleArn } from "./sandbox-callback";
 
 /** What the customer's stack creates, in the sandbox's IAM: the role, trusting Pump's principal with the External ID. */
-export async function createSandboxCustomerRole(db: Db, p: { accountId: string; roleType: "read_only" | "autopilot"; externalId: string; principalArn: string }) {
+export async function createSandboxCustomerRole(
+  db: Db,
+  p: { accountId: string; roleType: "read_only" | "autopilot"; externalId: string; principalArn: string },
+) {
   const values = {
     arn: simulatedRoleArn(p.accountId, p.roleType),
     accountId: p.accountId,
@@ -33,13 +36,31 @@ export async function simulateDeployment(input: { onboardingId: string; accountI
     .where(eq(onboardings.id, input.onboardingId));
   if (!row) throw new DomainError("That onboarding no longer exists.");
   const ob = row.onboarding;
-  if (ob.status !== "issued" || ob.expiresAt <= new Date()) throw new DomainError("Only a live link can be deployed. Re-issue it first.");
+  if (ob.status !== "issued" || ob.expiresAt <= new Date())
+    throw new DomainError("Only a live link can be deployed. Re-issue it first.");
   const accountId = ob.expectedAccountId ?? input.accountId;
-  if (!accountId) throw new DomainError("Enter the customer's AWS account ID: this link does not name one.", { accountId: ["Enter a 12-digit account ID."] });
+  if (!accountId)
+    throw new DomainError("Enter the customer's AWS account ID: this link does not name one.", {
+      accountId: ["Enter a 12-digit account ID."],
+    });
 
-  await createSandboxCustomerRole(ctx.db, { accountId, roleType: ob.roleType, externalId: ob.externalId, principalArn: await pumpPrincipalArn(ctx.db) });
-  const { body, messageId } = sandboxCallbackBody({ pumpId: row.pumpId, accountId, region: ob.region, roleType: ob.roleType, externalId: ob.externalId, token: ob.token });
-  await ctx.db.transaction((tx) => ctx.audit(tx, { targetType: "onboarding", targetId: ob.id, after: { accountId, messageId } }));
+  await createSandboxCustomerRole(ctx.db, {
+    accountId,
+    roleType: ob.roleType,
+    externalId: ob.externalId,
+    principalArn: await pumpPrincipalArn(ctx.db),
+  });
+  const { body, messageId } = sandboxCallbackBody({
+    pumpId: row.pumpId,
+    accountId,
+    region: ob.region,
+    roleType: ob.roleType,
+    externalId: ob.externalId,
+    token: ob.token,
+  });
+  await ctx.db.transaction((tx) =>
+    ctx.audit(tx, { targetType: "onboarding", targetId: ob.id, after: { accountId, messageId } }),
+  );
 
   const response = await fetch(new URL("/api/callbacks/cloudformation", getEnv().appUrl), {
     method: "POST",

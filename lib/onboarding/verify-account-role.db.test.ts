@@ -44,7 +44,10 @@ describe(`role verification against the sandbox (${testDatabaseKind()})`, () => 
   });
 
   it("fails with AWS's ambiguous AccessDenied spelled out when the External ID is wrong", async () => {
-    await handle.db.update(sandboxIamRoles).set({ requiredExternalId: "pump-someone-else-entirely" }).where(eq(sandboxIamRoles.accountId, "555566667777"));
+    await handle.db
+      .update(sandboxIamRoles)
+      .set({ requiredExternalId: "pump-someone-else-entirely" })
+      .where(eq(sandboxIamRoles.accountId, "555566667777"));
     const result = await verify("555566667777");
     expect(result.state).toBe("failed");
     expect(result.state === "failed" && result.error).toMatch(/External ID/);
@@ -56,8 +59,12 @@ describe(`role verification against the sandbox (${testDatabaseKind()})`, () => 
   it("moves a role_deployed account to role_verified, and records one audit row per check", async () => {
     const [before] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "roles.verify"));
     expect(before).toBeDefined();
-    await handle.db.update(awsAccounts).set({ onboardingState: "role_deployed" }).where(eq(awsAccounts.accountId, "444455556666"));
-    const count = async () => (await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "roles.verify"))).length;
+    await handle.db
+      .update(awsAccounts)
+      .set({ onboardingState: "role_deployed" })
+      .where(eq(awsAccounts.accountId, "444455556666"));
+    const count = async () =>
+      (await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "roles.verify"))).length;
     const n = await count();
     await verify("444455556666");
     expect(await count()).toBe(n + 1);

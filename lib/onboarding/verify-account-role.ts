@@ -55,12 +55,17 @@ export async function verifyAccountRole(deps: Deps, awsAccountId: string): Promi
 
   await deps.db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ verificationState: awsAccounts.verificationState, onboardingState: awsAccounts.onboardingState, roleArn: awsAccounts.roleArn })
+      .select({
+        verificationState: awsAccounts.verificationState,
+        onboardingState: awsAccounts.onboardingState,
+        roleArn: awsAccounts.roleArn,
+      })
       .from(awsAccounts)
       .where(eq(awsAccounts.id, awsAccountId))
       .for("update");
     // The ARN changed while AWS was being asked: this result is about a role the account no longer names.
-    if (!before || before.roleArn !== account.roleArn) throw new DomainError("The account's role ARN changed during the check. Verify again.");
+    if (!before || before.roleArn !== account.roleArn)
+      throw new DomainError("The account's role ARN changed during the check. Verify again.");
     const verified = result.state === "verified";
     const onboardingState =
       verified && ["link_issued", "role_deployed"].includes(before.onboardingState)

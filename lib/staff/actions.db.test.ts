@@ -6,7 +6,6 @@ import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
 import { resolveStaffSession } from "@/lib/auth/sessions";
 import { request, runAs, sameOrigin, seedTestStaff, signInAs, setTestDatabase } from "@/lib/auth/test-kit";
 
-
 const { addStaff, changeStaffRole, setStaffDisabled } = await import("./actions");
 
 let handle: DatabaseHandle;
@@ -22,7 +21,11 @@ async function auditCount() {
   return row!.n;
 }
 async function lastAudit() {
-  const [row] = await handle.db.select().from(auditEvents).orderBy(sql`${auditEvents.id} desc`).limit(1);
+  const [row] = await handle.db
+    .select()
+    .from(auditEvents)
+    .orderBy(sql`${auditEvents.id} desc`)
+    .limit(1);
   return row!;
 }
 async function staffRow(email: string) {
@@ -67,14 +70,20 @@ describe(`staff actions through the authorized-action wrapper (${testDatabaseKin
     await signInAs(handle.db, "admin");
     const before = await auditCount();
     const result = await addStaff({ email: "not-an-email", name: "", role: "root" });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { email: expect.any(Array), name: expect.any(Array), role: expect.any(Array) } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { email: expect.any(Array), name: expect.any(Array), role: expect.any(Array) },
+    });
     expect(await auditCount()).toBe(before);
   });
 
   it("refuses a duplicate email with a field error, and audits the failure", async () => {
     await signInAs(handle.db, "admin");
     const result = await addStaff({ email: "SUPPORT@pump.test", name: "Dup", role: "support" });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { email: ["A staff member with this email already exists."] } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { email: ["A staff member with this email already exists."] },
+    });
     expect(await lastAudit()).toMatchObject({ action: "staff.add", outcome: "failed" });
   });
 
@@ -85,10 +94,19 @@ describe(`staff actions through the authorized-action wrapper (${testDatabaseKin
       const target = (await staffRow("support2@pump.test"))!;
       const before = await auditCount();
       const result = await changeStaffRole({ staffId: target.id, role: "admin" });
-      expect(result).toEqual({ ok: false, error: "You don't have permission to add staff, change roles and disable accounts. Ask an admin if you need it." });
+      expect(result).toEqual({
+        ok: false,
+        error:
+          "You don't have permission to add staff, change roles and disable accounts. Ask an admin if you need it.",
+      });
       expect((await staffRow("support2@pump.test"))!.role).toBe("support");
       expect(await auditCount()).toBe(before + 1);
-      expect(await lastAudit()).toMatchObject({ action: "staff.change_role", outcome: "denied", actorRole: role, targetId: target.id });
+      expect(await lastAudit()).toMatchObject({
+        action: "staff.change_role",
+        outcome: "denied",
+        actorRole: role,
+        targetId: target.id,
+      });
     },
   );
 
@@ -102,7 +120,10 @@ describe(`staff actions through the authorized-action wrapper (${testDatabaseKin
     request.headers = new Headers(headers);
     const target = (await staffRow("support2@pump.test"))!;
     const result = await setStaffDisabled({ staffId: target.id, disabled: "true" });
-    expect(result).toMatchObject({ ok: false, error: "This request did not come from the console, so nothing was changed." });
+    expect(result).toMatchObject({
+      ok: false,
+      error: "This request did not come from the console, so nothing was changed.",
+    });
     expect((await staffRow("support2@pump.test"))!.disabledAt).toBeNull();
     expect(await lastAudit()).toMatchObject({ action: "staff.set_disabled", outcome: "denied" });
   });
@@ -118,8 +139,14 @@ describe(`staff actions through the authorized-action wrapper (${testDatabaseKin
     const member = await signInAs(handle.db, "am@pump.test");
     await signInAs(handle.db, "admin");
     expect((await changeStaffRole({ staffId: member.id, role: "solutions_architect" })).ok).toBe(true);
-    expect(await resolveStaffSession(handle.db, member.sessionId)).toMatchObject({ ok: true, principal: { role: "solutions_architect" } });
-    expect(await lastAudit()).toMatchObject({ before: { role: "account_manager" }, after: { role: "solutions_architect" } });
+    expect(await resolveStaffSession(handle.db, member.sessionId)).toMatchObject({
+      ok: true,
+      principal: { role: "solutions_architect" },
+    });
+    expect(await lastAudit()).toMatchObject({
+      before: { role: "account_manager" },
+      after: { role: "solutions_architect" },
+    });
   });
 
   it("disables a member: their open session stops working at once; enabling lets them sign in again", async () => {
@@ -154,7 +181,9 @@ describe(`staff actions through the authorized-action wrapper (${testDatabaseKin
       runAs(second, () => changeStaffRole({ staffId: first.id, role: "support" })),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toMatchObject({ error: "This is the last admin. Make someone else an admin first." });
+    expect(results.find((r) => !r.ok)).toMatchObject({
+      error: "This is the last admin. Make someone else an admin first.",
+    });
     const admins = await handle.db.select().from(staff).where(eq(staff.role, "admin"));
     expect(admins).toHaveLength(1);
   });

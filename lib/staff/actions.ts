@@ -8,7 +8,12 @@ import { addStaffSchema, changeStaffRoleSchema, setStaffDisabledSchema } from ".
 import { setStaffDisabled as setStaffDisabledUseCase } from "./set-staff-disabled";
 
 export const addStaff = authorizedAction(
-  { name: "staff.add", permission: "staff.manage", schema: addStaffSchema, target: (i) => ({ type: "staff_email", id: i.email }) },
+  {
+    name: "staff.add",
+    permission: "staff.manage",
+    schema: addStaffSchema,
+    target: (i) => ({ type: "staff_email", id: i.email }),
+  },
   async (input, ctx) => {
     const result = await addStaffUseCase(input, ctx);
     revalidatePath("/staff");

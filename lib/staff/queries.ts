@@ -22,7 +22,10 @@ const columns = {
 };
 
 export function listStaff(db: Db): Promise<StaffRow[]> {
-  return db.select(columns).from(staff).orderBy(asc(sql`${staff.disabledAt} is not null`), asc(staff.email));
+  return db
+    .select(columns)
+    .from(staff)
+    .orderBy(asc(sql`${staff.disabledAt} is not null`), asc(staff.email));
 }
 
 /** Reads one staff member inside a transaction, locking the row until it commits. */

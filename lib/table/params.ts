@@ -25,9 +25,10 @@ export function tableParamsSchema<const S extends readonly [string, ...string[]]
 
 /** Next hands searchParams as string | string[]; tables use the first value of each key. */
 export function firstValues(searchParams: Record<string, string | string[] | undefined>) {
-  return Object.fromEntries(
-    Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
-  ) as Record<string, string | undefined>;
+  return Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<
+    string,
+    string | undefined
+  >;
 }
 
 export type PageResult<Row> = { rows: Row[]; total: number; page: number; size: number };

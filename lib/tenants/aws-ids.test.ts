@@ -11,8 +11,14 @@ describe("AWS account IDs", () => {
 
 describe("parseRoleArn", () => {
   it.each([
-    ["arn:aws:iam::123456789012:role/PumpCustomerAccess", { accountId: "123456789012", path: "", name: "PumpCustomerAccess" }],
-    ["arn:aws:iam::123456789012:role/pump/PumpCustomerAccess", { accountId: "123456789012", path: "pump/", name: "PumpCustomerAccess" }],
+    [
+      "arn:aws:iam::123456789012:role/PumpCustomerAccess",
+      { accountId: "123456789012", path: "", name: "PumpCustomerAccess" },
+    ],
+    [
+      "arn:aws:iam::123456789012:role/pump/PumpCustomerAccess",
+      { accountId: "123456789012", path: "pump/", name: "PumpCustomerAccess" },
+    ],
     ["arn:aws:iam::123456789012:role/a/b/c+=,.@-_1", { accountId: "123456789012", path: "a/b/", name: "c+=,.@-_1" }],
   ])("accepts %s", (arn, parts) => {
     expect(parseRoleArn(arn)).toEqual(parts);

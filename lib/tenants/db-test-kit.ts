@@ -9,7 +9,11 @@ export async function auditCount(db: Db) {
 }
 
 export async function lastAudit(db: Db) {
-  const [row] = await db.select().from(auditEvents).orderBy(sql`${auditEvents.id} desc`).limit(1);
+  const [row] = await db
+    .select()
+    .from(auditEvents)
+    .orderBy(sql`${auditEvents.id} desc`)
+    .limit(1);
   return row!;
 }
 

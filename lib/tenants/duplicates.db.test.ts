@@ -22,10 +22,15 @@ describe(`duplicates that only the unique index catches (${testDatabaseKind()})`
     const error = await database.db
       .insert(awsAccounts)
       .values(values)
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(violatedUniqueIndex(error)).toBe("aws_accounts_account_id_key");
     const mapped = await duplicateFromRace(database.db, error, { accountId: "444455556666" });
-    expect(mapped?.fieldErrors).toEqual({ accountId: ["AWS account 444455556666 already belongs to Acme Corp (PUMP-0042)."] });
+    expect(mapped?.fieldErrors).toEqual({
+      accountId: ["AWS account 444455556666 already belongs to Acme Corp (PUMP-0042)."],
+    });
     // Drizzle's own message carries the statement's parameters, External ID included; ours must not.
     expect(String(error)).toContain(values.externalId);
     expect(withoutParameters(error).message).not.toContain(values.externalId);

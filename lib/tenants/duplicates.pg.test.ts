@@ -21,45 +21,42 @@ const accountValues = async (pumpId: string, accountId: string) => ({
 });
 
 describe("a duplicate that lands between the check and the write (postgres)", () => {
-  it(
-    "answers with the duplicate message when the other insert lands between the check and the write",
-    async () => {
-      await signInAs(database.db, "support");
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      let inserted!: () => void;
-      const ready = new Promise<void>((resolve) => (inserted = resolve));
-      const values = await accountValues("PUMP-0042", "400000000001");
-      const holder = database.db.transaction(async (tx) => {
-        await tx.insert(awsAccounts).values(values);
-        inserted();
-        await gate;
-      });
-      await ready;
-      const pending = addAwsAccount({
-        tenantId: (await tenantRow(database.db, "PUMP-0043"))!.id,
-        accountId: "400000000001",
-        name: "late",
-        roleType: "read_only",
-      });
-      // Wait until the action's insert is blocked on the uncommitted row: its check has already passed.
-      let sawWait = false;
-      for (let i = 0; i < 100 && !sawWait; i++) {
-        const waiting = (await database.db.execute(
-          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-        )) as unknown as { rows: { n: number }[] };
-        sawWait = waiting.rows[0]!.n > 0;
-        if (!sawWait) await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      release();
-      expect(sawWait).toBe(true);
-      await holder;
-      expect(await pending).toMatchObject({
-        ok: false,
-        fieldErrors: { accountId: ["AWS account 400000000001 already belongs to Acme Corp (PUMP-0042)."] },
-      });
-      expect((await accountRow(database.db, "400000000001"))!.name).toBe("race");
-      expect(await lastAudit(database.db)).toMatchObject({ action: "tenants.add_aws_account", outcome: "failed" });
-    },
-  );
+  it("answers with the duplicate message when the other insert lands between the check and the write", async () => {
+    await signInAs(database.db, "support");
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const ready = new Promise<void>((resolve) => (inserted = resolve));
+    const values = await accountValues("PUMP-0042", "400000000001");
+    const holder = database.db.transaction(async (tx) => {
+      await tx.insert(awsAccounts).values(values);
+      inserted();
+      await gate;
+    });
+    await ready;
+    const pending = addAwsAccount({
+      tenantId: (await tenantRow(database.db, "PUMP-0043"))!.id,
+      accountId: "400000000001",
+      name: "late",
+      roleType: "read_only",
+    });
+    // Wait until the action's insert is blocked on the uncommitted row: its check has already passed.
+    let sawWait = false;
+    for (let i = 0; i < 100 && !sawWait; i++) {
+      const waiting = (await database.db.execute(
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      )) as unknown as { rows: { n: number }[] };
+      sawWait = waiting.rows[0]!.n > 0;
+      if (!sawWait) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    release();
+    expect(sawWait).toBe(true);
+    await holder;
+    expect(await pending).toMatchObject({
+      ok: false,
+      fieldErrors: { accountId: ["AWS account 400000000001 already belongs to Acme Corp (PUMP-0042)."] },
+    });
+    expect((await accountRow(database.db, "400000000001"))!.name).toBe("race");
+    expect(await lastAudit(database.db)).toMatchObject({ action: "tenants.add_aws_account", outcome: "failed" });
+  });
 });

@@ -49,7 +49,10 @@ export async function* exportTenants(db: Db, q: TenantListQuery): AsyncGenerator
       .orderBy(...orderFor(q.sort, q.dir))
       .limit(BATCH);
     if (rows.length === 0) return;
-    const glances = await tenantGlances(db, rows.map((r) => r.id));
+    const glances = await tenantGlances(
+      db,
+      rows.map((r) => r.id),
+    );
     yield rows.map((r) => {
       const g = glances.get(r.id);
       return {

@@ -43,19 +43,42 @@ describe(`tenants list (${testDatabaseKind()})`, () => {
 
   it("filters by account manager, and by 'no account manager'", async () => {
     const [am] = await handle.db.select({ id: staff.id }).from(staff).where(eq(staff.email, "am@pump.test"));
-    expect(await pumpIds({ manager: am!.id })).toEqual(["PUMP-0042", "PUMP-0043", "PUMP-0046", "PUMP-0048", "PUMP-0053"]);
-    expect(await pumpIds({ manager: "none" })).toEqual(["PUMP-0044", "PUMP-0045", "PUMP-0047", "PUMP-0049", "PUMP-0050", "PUMP-0051", "PUMP-0052", "PUMP-0054", "PUMP-0055"]);
+    expect(await pumpIds({ manager: am!.id })).toEqual([
+      "PUMP-0042",
+      "PUMP-0043",
+      "PUMP-0046",
+      "PUMP-0048",
+      "PUMP-0053",
+    ]);
+    expect(await pumpIds({ manager: "none" })).toEqual([
+      "PUMP-0044",
+      "PUMP-0045",
+      "PUMP-0047",
+      "PUMP-0049",
+      "PUMP-0050",
+      "PUMP-0051",
+      "PUMP-0052",
+      "PUMP-0054",
+      "PUMP-0055",
+    ]);
   });
 
   it("filters by creation range (UTC, end exclusive)", async () => {
-    await handle.db.update(tenants).set({ createdAt: new Date("2025-03-10T12:00:00Z") }).where(eq(tenants.pumpId, "PUMP-0051"));
+    await handle.db
+      .update(tenants)
+      .set({ createdAt: new Date("2025-03-10T12:00:00Z") })
+      .where(eq(tenants.pumpId, "PUMP-0051"));
     expect(await pumpIds({ createdFrom: "2025-03-10", createdTo: "2025-03-11" })).toEqual(["PUMP-0051"]);
     expect(await pumpIds({ createdFrom: "2025-03-11", createdTo: "2025-03-12" })).toEqual([]);
   });
 
   it("shows each tenant's states at a glance", async () => {
     const { rows } = await listTenants(handle.db, query({ q: "Massive" }));
-    expect(rows[0]?.glance).toEqual({ states: { joined: 1, role_verified: 1, link_issued: 1 }, failing: 0, openExceptions: 0 });
+    expect(rows[0]?.glance).toEqual({
+      states: { joined: 1, role_verified: 1, link_issued: 1 },
+      failing: 0,
+      openExceptions: 0,
+    });
   });
 
   it("never carries an External ID in the list's payload or in the export", async () => {
@@ -71,7 +94,13 @@ describe(`tenants list (${testDatabaseKind()})`, () => {
   });
 
   it("refuses unknown sort columns and malformed parameters by falling back, never by interpolating", () => {
-    const q = tenantListQuerySchema.parse({ sort: "name; drop table tenants", dir: "sideways", page: "-3", size: "7", state: "bogus" });
+    const q = tenantListQuerySchema.parse({
+      sort: "name; drop table tenants",
+      dir: "sideways",
+      page: "-3",
+      size: "7",
+      state: "bogus",
+    });
     expect(q).toMatchObject({ sort: "lastActivity", dir: "desc", page: 1, size: 25, state: undefined });
   });
 });
@@ -100,26 +129,35 @@ describe(`tenants list at scale: sorting, paging, counting, export (${testDataba
     const all = await listTenants(handle.db, query({ ...filter, size: "100" }));
     const seen: string[] = [];
     for (let page = 1; page <= Math.ceil(all.total / 25); page++) {
-      seen.push(...(await listTenants(handle.db, query({ ...filter, size: "25", page: String(page), sort: "accounts" }))).rows.map((r) => r.id));
+      seen.push(
+        ...(
+          await listTenants(handle.db, query({ ...filter, size: "25", page: String(page), sort: "accounts" }))
+        ).rows.map((r) => r.id),
+      );
     }
     expect(new Set(seen).size).toBe(all.total);
     expect(seen.length).toBe(all.total);
     expect((await listTenants(handle.db, query({ ...filter, page: "999" }))).rows).toEqual([]);
   });
 
-  it.each(tenantSortable.flatMap((sort) => [[sort, "asc"], [sort, "desc"]] as const))(
-    "export (sort %s %s) streams every matching row, in the list's order, across batches",
-    async (sort, dir) => {
-      const q = query({ q: "Bulk Tenant 1", sort, dir }); // > 1000 rows: crosses the keyset batch boundary
-      const exported: string[] = [];
-      for await (const batch of exportTenants(handle.db, q)) exported.push(...batch.map((r) => r.pumpId));
-      const listed = (await listTenants(handle.db, { ...q, size: 100 })).rows.map((r) => r.pumpId);
-      const [exact] = await handle.db.select({ n: count() }).from(tenants).where(tenantFilters(q));
-      const total = exact!.n;
-      expect(total).toBeGreaterThan(1000);
-      expect(exported.length).toBe(total);
-      expect(new Set(exported).size).toBe(total);
-      expect(exported.slice(0, 100)).toEqual(listed);
-    },
-  );
+  it.each(
+    tenantSortable.flatMap(
+      (sort) =>
+        [
+          [sort, "asc"],
+          [sort, "desc"],
+        ] as const,
+    ),
+  )("export (sort %s %s) streams every matching row, in the list's order, across batches", async (sort, dir) => {
+    const q = query({ q: "Bulk Tenant 1", sort, dir }); // > 1000 rows: crosses the keyset batch boundary
+    const exported: string[] = [];
+    for await (const batch of exportTenants(handle.db, q)) exported.push(...batch.map((r) => r.pumpId));
+    const listed = (await listTenants(handle.db, { ...q, size: 100 })).rows.map((r) => r.pumpId);
+    const [exact] = await handle.db.select({ n: count() }).from(tenants).where(tenantFilters(q));
+    const total = exact!.n;
+    expect(total).toBeGreaterThan(1000);
+    expect(exported.length).toBe(total);
+    expect(new Set(exported).size).toBe(total);
+    expect(exported.slice(0, 100)).toEqual(listed);
+  });
 });

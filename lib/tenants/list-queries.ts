@@ -36,7 +36,11 @@ export function tenantFilters(f: TenantFilters): SQL | undefined {
           sql`exists (select 1 from ${orgExceptions} where ${orgExceptions.awsAccountId} = ${awsAccounts.id} and ${OPEN_EXCEPTION})`,
         )
       : undefined,
-    f.manager === "none" ? isNull(tenants.accountManagerId) : f.manager ? eq(tenants.accountManagerId, f.manager) : undefined,
+    f.manager === "none"
+      ? isNull(tenants.accountManagerId)
+      : f.manager
+        ? eq(tenants.accountManagerId, f.manager)
+        : undefined,
     f.createdFrom ? gte(tenants.createdAt, f.createdFrom) : undefined,
     f.createdTo ? lt(tenants.createdAt, f.createdTo) : undefined,
     f.q ? freeText(f.q) : undefined,
@@ -52,7 +56,9 @@ function freeText(q: string): SQL {
     sql`select ${tenantContacts.tenantId} from ${tenantContacts} where lower(${tenantContacts.email}) like ${`${escapeLike(lower)}%`}`,
   ];
   if (/^\d{4,12}$/.test(digits)) {
-    sources.push(sql`select ${awsAccounts.tenantId} from ${awsAccounts} where ${awsAccounts.accountId} like ${`${digits}%`}`);
+    sources.push(
+      sql`select ${awsAccounts.tenantId} from ${awsAccounts} where ${awsAccounts.accountId} like ${`${digits}%`}`,
+    );
   }
   return sql`${tenants.id} in (${sql.join(sources, sql` union `)})`;
 }
@@ -99,13 +105,21 @@ export async function listTenants(db: Db, q: TenantListQuery) {
       .orderBy(...orderFor(q.sort, q.dir))
       .limit(q.size)
       .offset((q.page - 1) * q.size),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(db.select({ one: sql`1` }).from(tenants).where(where).limit(COUNT_CAP + 1).as("capped")),
+    db.select({ n: sql<number>`count(*)::int` }).from(
+      db
+        .select({ one: sql`1` })
+        .from(tenants)
+        .where(where)
+        .limit(COUNT_CAP + 1)
+        .as("capped"),
+    ),
   ]);
   const total = counted?.n ?? 0;
   const [glance, estimate] = await Promise.all([
-    tenantGlances(db, rows.map((r) => r.id)),
+    tenantGlances(
+      db,
+      rows.map((r) => r.id),
+    ),
     total > COUNT_CAP ? estimateCount(db, where) : undefined,
   ]);
   return {

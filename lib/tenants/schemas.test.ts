@@ -39,7 +39,13 @@ describe("tenant schema", () => {
 
   it("reports every problem at once, naming each contact row", () => {
     expect(
-      errorsOf(createTenantSchema, { pumpId: "ACME-1", name: "", accountManagerId: "nope", contactName: ["", "Bob"], contactEmail: ["x@y.example", "bob"] }),
+      errorsOf(createTenantSchema, {
+        pumpId: "ACME-1",
+        name: "",
+        accountManagerId: "nope",
+        contactName: ["", "Bob"],
+        contactEmail: ["x@y.example", "bob"],
+      }),
     ).toEqual({
       pumpId: ["Enter a Pump ID like PUMP-0042: PUMP- and at least 4 digits."],
       name: ["Enter the company name."],
@@ -54,7 +60,9 @@ describe("tenant schema", () => {
 
 describe("AWS account schema", () => {
   it("normalises the account ID, drops a deployment method without an ARN and ignores an externalId", () => {
-    const parsed = addAwsAccountSchema.parse(account({ deploymentMethod: "manual", externalId: "pump-chosen-by-client" }));
+    const parsed = addAwsAccountSchema.parse(
+      account({ deploymentMethod: "manual", externalId: "pump-chosen-by-client" }),
+    );
     expect(parsed).toMatchObject({ accountId: "123456789012", roleArn: null, deploymentMethod: null, email: null });
     expect(parsed).not.toHaveProperty("externalId");
   });
@@ -62,8 +70,14 @@ describe("AWS account schema", () => {
   it.each([
     [{ accountId: "12345678901" }, { accountId: ["Enter the 12-digit AWS account ID."] }],
     [{ accountId: "1234567890123" }, { accountId: ["Enter the 12-digit AWS account ID."] }],
-    [{ roleArn: "arn:aws:iam::123456789012:user/Bob", deploymentMethod: "manual" }, { roleArn: ["Enter a role ARN like arn:aws:iam::123456789012:role/PumpCustomerAccess."] }],
-    [{ roleArn: "arn:aws:iam::999999999999:role/X", deploymentMethod: "manual" }, { roleArn: ["This role ARN is in account 999999999999, not in account 123456789012."] }],
+    [
+      { roleArn: "arn:aws:iam::123456789012:user/Bob", deploymentMethod: "manual" },
+      { roleArn: ["Enter a role ARN like arn:aws:iam::123456789012:role/PumpCustomerAccess."] },
+    ],
+    [
+      { roleArn: "arn:aws:iam::999999999999:role/X", deploymentMethod: "manual" },
+      { roleArn: ["This role ARN is in account 999999999999, not in account 123456789012."] },
+    ],
     [{ roleArn: "arn:aws:iam::123456789012:role/X" }, { deploymentMethod: ["Pick how the role was deployed."] }],
     [{ email: "root@" }, { email: ["Enter a valid email address."] }],
     [{ roleType: "admin" }, { roleType: ["Pick a role type."] }],
@@ -80,7 +94,9 @@ describe("AWS account schema", () => {
   });
 
   it("still asks for the deployment method when the account ID is wrong", () => {
-    expect(errorsOf(addAwsAccountSchema, account({ accountId: "12", roleArn: "arn:aws:iam::999999999999:role/X" }))).toEqual({
+    expect(
+      errorsOf(addAwsAccountSchema, account({ accountId: "12", roleArn: "arn:aws:iam::999999999999:role/X" })),
+    ).toEqual({
       accountId: ["Enter the 12-digit AWS account ID."],
       deploymentMethod: ["Pick how the role was deployed."],
     });

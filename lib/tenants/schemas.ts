@@ -49,7 +49,8 @@ const contactsSchema = z
 function zipContacts(raw: unknown) {
   if (!raw || typeof raw !== "object" || "contacts" in raw) return raw;
   const { contactName, contactEmail, ...rest } = raw as Record<string, unknown>;
-  const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => (typeof x === "string" ? x : ""));
+  const list = (v: unknown) =>
+    (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => (typeof x === "string" ? x : ""));
   const names = list(contactName);
   const emails = list(contactEmail);
   const contacts = Array.from({ length: Math.max(names.length, emails.length) }, (_, i) => ({
@@ -62,10 +63,15 @@ function zipContacts(raw: unknown) {
 const tenantFields = {
   pumpId: pumpIdSchema,
   name: requiredText("the company name", 200),
-  notes: z.preprocess((v) => blankToNull(v) ?? "", z.string().max(5000, { error: "Keep notes under 5,000 characters." })),
+  notes: z.preprocess(
+    (v) => blankToNull(v) ?? "",
+    z.string().max(5000, { error: "Keep notes under 5,000 characters." }),
+  ),
   accountManagerId: z.preprocess(blankToNull, z.uuid({ error: "Pick an account manager from the list." }).nullable()),
   // Which Pump organization invites the tenant's accounts; blank = Pump's default. Absent (direct calls) = unchanged.
-  defaultPumpOrganizationId: z.preprocess(blankToNull, z.uuid({ error: "Pick a Pump organization from the list." }).nullable()).optional(),
+  defaultPumpOrganizationId: z
+    .preprocess(blankToNull, z.uuid({ error: "Pick a Pump organization from the list." }).nullable())
+    .optional(),
   contacts: contactsSchema,
 };
 
@@ -106,7 +112,8 @@ const accountFields = {
 
 type RoleFields = { accountId?: string; roleArn: string | null; deploymentMethod: string | null };
 
-const hasIssueAt = (issues: readonly { path?: PropertyKey[] }[], key: string) => issues.some((i) => i.path?.[0] === key);
+const hasIssueAt = (issues: readonly { path?: PropertyKey[] }[], key: string) =>
+  issues.some((i) => i.path?.[0] === key);
 
 // Cross-field rules, each checked once the fields it compares are valid themselves (all errors at once).
 function requireDeploymentWithArn<T extends RoleFields>(value: T, ctx: z.RefinementCtx) {

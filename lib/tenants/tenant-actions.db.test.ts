@@ -10,7 +10,8 @@ const { createTenant, updateTenant } = await import("./actions");
 
 const database = seededTestDatabase();
 
-const staffId = async (email: string) => (await database.db.select({ id: staff.id }).from(staff).where(eq(staff.email, email)))[0]!.id;
+const staffId = async (email: string) =>
+  (await database.db.select({ id: staff.id }).from(staff).where(eq(staff.email, email)))[0]!.id;
 const newTenant = (extra: Record<string, unknown> = {}) => ({
   pumpId: "pump-0100",
   name: "Initrode",
@@ -43,25 +44,40 @@ describe(`tenant create and edit (${testDatabaseKind()})`, () => {
 
   it("keeps the tenant's inviting organization: set, unchanged when absent, refused when unknown", async () => {
     await signInAs(database.db, "support");
-    const [europe] = await database.db.select().from(pumpOrganizations).where(eq(pumpOrganizations.name, "Pump Europe"));
+    const [europe] = await database.db
+      .select()
+      .from(pumpOrganizations)
+      .where(eq(pumpOrganizations.name, "Pump Europe"));
     const created = await createTenant(newTenant({ pumpId: "PUMP-0150", defaultPumpOrganizationId: europe!.id }));
     expect(created.ok).toBe(true);
     const defaultOf = async () =>
-      (await database.db.select({ org: tenants.defaultPumpOrganizationId }).from(tenants).where(eq(tenants.pumpId, "PUMP-0150")))[0]!.org;
+      (
+        await database.db
+          .select({ org: tenants.defaultPumpOrganizationId })
+          .from(tenants)
+          .where(eq(tenants.pumpId, "PUMP-0150"))
+      )[0]!.org;
     expect(await defaultOf()).toBe(europe!.id);
     const tenantId = created.ok ? created.data.id : "";
     expect((await updateTenant({ ...newTenant({ pumpId: "PUMP-0150" }), tenantId })).ok).toBe(true);
     expect(await defaultOf()).toBe(europe!.id);
-    const unknown = await updateTenant({ ...newTenant({ pumpId: "PUMP-0150" }), tenantId, defaultPumpOrganizationId: "00000000-0000-4000-8000-000000000000" });
+    const unknown = await updateTenant({
+      ...newTenant({ pumpId: "PUMP-0150" }),
+      tenantId,
+      defaultPumpOrganizationId: "00000000-0000-4000-8000-000000000000",
+    });
     expect(unknown).toMatchObject({ ok: false, fieldErrors: { defaultPumpOrganizationId: [expect.any(String)] } });
-    expect((await updateTenant({ ...newTenant({ pumpId: "PUMP-0150" }), tenantId, defaultPumpOrganizationId: "" })).ok).toBe(true);
+    expect(
+      (await updateTenant({ ...newTenant({ pumpId: "PUMP-0150" }), tenantId, defaultPumpOrganizationId: "" })).ok,
+    ).toBe(true);
     expect(await defaultOf()).toBeNull();
   });
 
   it("accepts the form's FormData, with repeated contact fields", async () => {
     await signInAs(database.db, "account_manager");
     const form = new FormData();
-    for (const [k, v] of Object.entries({ pumpId: "PUMP-0101", name: "Vandelay", notes: "", accountManagerId: "" })) form.set(k, v);
+    for (const [k, v] of Object.entries({ pumpId: "PUMP-0101", name: "Vandelay", notes: "", accountManagerId: "" }))
+      form.set(k, v);
     form.append("contactName", "Art Vandelay");
     form.append("contactEmail", "art@vandelay.example");
     form.append("contactName", "H. E. Pennypacker");
@@ -74,7 +90,11 @@ describe(`tenant create and edit (${testDatabaseKind()})`, () => {
   it("returns every field error at once and writes nothing", async () => {
     await signInAs(database.db, "support");
     const before = await auditCount(database.db);
-    const result = await createTenant({ pumpId: "PUMP-12", name: " ", contacts: [{ name: "X", email: "not-an-email" }] });
+    const result = await createTenant({
+      pumpId: "PUMP-12",
+      name: " ",
+      contacts: [{ name: "X", email: "not-an-email" }],
+    });
     expect(result).toEqual({
       ok: false,
       error: "Check the highlighted fields.",
@@ -103,7 +123,10 @@ describe(`tenant create and edit (${testDatabaseKind()})`, () => {
     await signInAs(database.db, "support");
     for (const email of ["support@pump.test", "disabled@pump.test"]) {
       const result = await createTenant(newTenant({ pumpId: "PUMP-0102", accountManagerId: await staffId(email) }));
-      expect(result).toMatchObject({ ok: false, fieldErrors: { accountManagerId: ["Pick an enabled account manager or admin."] } });
+      expect(result).toMatchObject({
+        ok: false,
+        fieldErrors: { accountManagerId: ["Pick an enabled account manager or admin."] },
+      });
     }
     expect(await tenantRow(database.db, "PUMP-0102")).toBeUndefined();
   });
@@ -118,7 +141,10 @@ describe(`tenant create and edit (${testDatabaseKind()})`, () => {
       name: "Initech LLC",
       notes: "Renamed.",
       accountManagerId: await staffId("admin@pump.test"),
-      contacts: [{ name: "Bill Lumbergh", email: "bill@initech.example" }, { name: "Milton", email: "milton@initech.example" }],
+      contacts: [
+        { name: "Bill Lumbergh", email: "bill@initech.example" },
+        { name: "Milton", email: "milton@initech.example" },
+      ],
       externalId: "ignored",
     });
     expect(result.ok).toBe(true);
@@ -153,10 +179,16 @@ describe(`tenant create and edit (${testDatabaseKind()})`, () => {
     const result = await updateTenant({ ...newTenant(), tenantId: tenant.id, pumpId: "PUMP-0045", name: "Hacked" });
     expect(result).toEqual({
       ok: false,
-      error: "You don't have permission to create and edit tenants and their AWS accounts. Ask an admin if you need it.",
+      error:
+        "You don't have permission to create and edit tenants and their AWS accounts. Ask an admin if you need it.",
     });
     expect((await tenantRow(database.db, "PUMP-0045"))!.name).toBe("Umbrella Corporation");
-    expect(await lastAudit(database.db)).toMatchObject({ action: "tenants.update", outcome: "denied", targetType: "tenant", targetId: tenant.id });
+    expect(await lastAudit(database.db)).toMatchObject({
+      action: "tenants.update",
+      outcome: "denied",
+      targetType: "tenant",
+      targetId: tenant.id,
+    });
   });
 
   it("gives one of two concurrent creates of the same Pump ID the duplicate message", async () => {

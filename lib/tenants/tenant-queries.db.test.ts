@@ -71,7 +71,12 @@ describe(`tenant page data (${testDatabaseKind()})`, () => {
       deploymentMethod: "manual",
     });
     await signInAs(database.db, "solutions_architect");
-    await updateTenant({ tenantId, pumpId: "PUMP-0049", name: "Nope", contacts: [{ name: "A", email: "a@b.example" }] });
+    await updateTenant({
+      tenantId,
+      pumpId: "PUMP-0049",
+      name: "Nope",
+      contacts: [{ name: "A", email: "a@b.example" }],
+    });
     request.actor = admin;
 
     const data = await pageData("PUMP-0049");
@@ -89,6 +94,9 @@ describe(`tenant page data (${testDatabaseKind()})`, () => {
   });
 
   it("offers only enabled account managers and admins as managers", async () => {
-    expect((await listManagerOptions(database.db)).map((m) => m.email).sort()).toEqual(["admin@pump.test", "am@pump.test"]);
+    expect((await listManagerOptions(database.db)).map((m) => m.email).sort()).toEqual([
+      "admin@pump.test",
+      "am@pump.test",
+    ]);
   });
 });

@@ -107,7 +107,14 @@ export async function listTenantAccounts(db: Db, tenantId: string) {
     lastVerifiedAt: iso(lastVerifiedAt),
     exceptions: exceptions
       .filter((e) => e.awsAccountId === r.id)
-      .map((e) => ({ id: e.id, state: e.state, kind: e.kind, reason: e.reason, details: e.details, createdAt: e.createdAt.toISOString() })),
+      .map((e) => ({
+        id: e.id,
+        state: e.state,
+        kind: e.kind,
+        reason: e.reason,
+        details: e.details,
+        createdAt: e.createdAt.toISOString(),
+      })),
     invites: invites
       .filter((i) => i.awsAccountId === r.id)
       .map((i) => ({

@@ -30,17 +30,22 @@ const sentences: Record<string, Describe> = {
   "tenants.reveal_external_id": (actor, account) => `${actor} revealed the External ID of account ${account}`,
   "onboarding.issue": (actor, account) => `${actor} issued an onboarding link for account ${account}`,
   "onboarding.record_manual": (actor, account) => `${actor} recorded a manually deployed role for account ${account}`,
-  "onboarding.record_manual_role": (actor, account) => `${actor} recorded a manually deployed role for account ${account}`,
-  "onboarding.view_manual_instructions": (actor, account) => `${actor} opened the manual deployment instructions for account ${account}`,
+  "onboarding.record_manual_role": (actor, account) =>
+    `${actor} recorded a manually deployed role for account ${account}`,
+  "onboarding.view_manual_instructions": (actor, account) =>
+    `${actor} opened the manual deployment instructions for account ${account}`,
   "onboarding.role_deployed": (actor, account) => `${actor} reported the role of account ${account} deployed`,
-  "onboarding.role_removed": (actor, account) => `${actor} reported the role of account ${account} deleted with its stack`,
-  "onboarding.invite_requested": (actor, account) => `${actor} requested the Organization invite for account ${account} (final step)`,
+  "onboarding.role_removed": (actor, account) =>
+    `${actor} reported the role of account ${account} deleted with its stack`,
+  "onboarding.invite_requested": (actor, account) =>
+    `${actor} requested the Organization invite for account ${account} (final step)`,
   "invites.cancel": (actor, account) => `${actor} cancelled the invite of account ${account}`,
   "invites.resend": (actor, account) => `${actor} resent the invite of account ${account} (the old one cancelled)`,
   "invites.queue_bulk": (actor, account) => `${actor} queued account ${account} for a bulk invite`,
   "invites.adopted": (actor, account) => `${actor} found AWS's invitation for account ${account} and recorded it`,
   "invites.not_sent": (actor, account) => `${actor} found the invite of account ${account} never reached AWS`,
-  "invites.imported": (actor, account) => `${actor} recorded an invitation for account ${account} sent outside the console`,
+  "invites.imported": (actor, account) =>
+    `${actor} recorded an invitation for account ${account} sent outside the console`,
 };
 
 const inviteResults: Record<string, string> = {
@@ -61,7 +66,8 @@ const stateWords: Record<string, string> = {
 };
 
 function describeInvite(e: TimelineSource, actor: string, account: string): string | null {
-  const fill = (t: string) => t.replace("{a}", account).replace("{o}", String(field(e.after, "organization") ?? "a Pump organization"));
+  const fill = (t: string) =>
+    t.replace("{a}", account).replace("{o}", String(field(e.after, "organization") ?? "a Pump organization"));
   if (e.action === "invites.send") {
     const template = inviteResults[String(field(e.after, "result"))];
     return template ? `${actor} ${fill(template)}` : null;
@@ -85,7 +91,12 @@ export function describeEvent(e: TimelineSource): string {
   }
   if (e.action === "roles.verify") {
     const result = field(e.after, "verificationState");
-    const outcome = result === "verified" ? "verified" : result === "unprotected" ? "found it UNPROTECTED (no External ID condition)" : "could not verify it";
+    const outcome =
+      result === "verified"
+        ? "verified"
+        : result === "unprotected"
+          ? "found it UNPROTECTED (no External ID condition)"
+          : "could not verify it";
     return `${actor} checked the role of account ${account}: ${outcome}`;
   }
   const invite = describeInvite(e, actor, account);

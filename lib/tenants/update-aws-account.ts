@@ -16,7 +16,8 @@ export async function updateAwsAccount(input: UpdateAwsAccountInput, ctx: Action
     // Tenant first, then account: the same lock order as adding an account, so the two cannot deadlock.
     const tenant = await lockTenant(tx, await tenantIdOfAccount(tx, input.awsAccountId));
     const before = await lockAccount(tx, input.awsAccountId);
-    if (before.tenantId !== tenant.id) throw new DomainError("That AWS account moved to another tenant. Reload the page.");
+    if (before.tenantId !== tenant.id)
+      throw new DomainError("That AWS account moved to another tenant. Reload the page.");
     const arnAccount = input.roleArn ? parseRoleArn(input.roleArn)?.accountId : undefined;
     if (arnAccount && arnAccount !== before.accountId) {
       const message = roleArnAccountMismatch(arnAccount, before.accountId);
@@ -29,7 +30,8 @@ export async function updateAwsAccount(input: UpdateAwsAccountInput, ctx: Action
           lastVerifiedAt: null,
           lastVerificationError: null,
           // A role that was verified under the old ARN is only deployed under the new one.
-          onboardingState: before.onboardingState === "role_verified" ? ("role_deployed" as const) : before.onboardingState,
+          onboardingState:
+            before.onboardingState === "role_verified" ? ("role_deployed" as const) : before.onboardingState,
         }
       : {};
     const changes = {

@@ -18,7 +18,10 @@ export async function updateTenant(input: UpdateTenantInput, ctx: ActionContext)
       }
       // An unchanged manager is kept even if they have since left the role: only a new choice is checked.
       if (input.accountManagerId !== before.accountManagerId) await checkAccountManager(tx, input.accountManagerId);
-      const defaultOrg = input.defaultPumpOrganizationId === undefined ? before.defaultPumpOrganizationId : input.defaultPumpOrganizationId;
+      const defaultOrg =
+        input.defaultPumpOrganizationId === undefined
+          ? before.defaultPumpOrganizationId
+          : input.defaultPumpOrganizationId;
       if (defaultOrg !== before.defaultPumpOrganizationId) await checkPumpOrganization(tx, defaultOrg);
       const contactsBefore = await listContacts(tx, before.id);
       await tx

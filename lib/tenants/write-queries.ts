@@ -53,7 +53,10 @@ export async function lockAccount(tx: Db, awsAccountId: string) {
 export type LockedAccount = Awaited<ReturnType<typeof lockAccount>>;
 
 export async function tenantIdOfAccount(tx: Db, awsAccountId: string) {
-  const [row] = await tx.select({ tenantId: awsAccounts.tenantId }).from(awsAccounts).where(eq(awsAccounts.id, awsAccountId));
+  const [row] = await tx
+    .select({ tenantId: awsAccounts.tenantId })
+    .from(awsAccounts)
+    .where(eq(awsAccounts.id, awsAccountId));
   if (!row) throw new DomainError("That AWS account no longer exists.");
   return row.tenantId;
 }
@@ -62,8 +65,15 @@ export async function tenantIdOfAccount(tx: Db, awsAccountId: string) {
 /** A chosen default organization must exist (the foreign key would say so too, but not in words). */
 export async function checkPumpOrganization(tx: Db, pumpOrganizationId: string | null | undefined) {
   if (!pumpOrganizationId) return;
-  const [row] = await tx.select({ id: pumpOrganizations.id }).from(pumpOrganizations).where(eq(pumpOrganizations.id, pumpOrganizationId)).for("share");
-  if (!row) throw new DomainError("Pick a Pump organization from the list.", { defaultPumpOrganizationId: ["That organization no longer exists."] });
+  const [row] = await tx
+    .select({ id: pumpOrganizations.id })
+    .from(pumpOrganizations)
+    .where(eq(pumpOrganizations.id, pumpOrganizationId))
+    .for("share");
+  if (!row)
+    throw new DomainError("Pick a Pump organization from the list.", {
+      defaultPumpOrganizationId: ["That organization no longer exists."],
+    });
 }
 
 export async function checkAccountManager(tx: Db, staffId: string | null) {

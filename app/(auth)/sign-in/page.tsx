@@ -10,7 +10,8 @@ import { LocalSignInForm, OidcSignInButton } from "./sign-in-forms";
 export const metadata: Metadata = { title: "Sign in" };
 
 const errors: Record<string, string> = {
-  AccessDenied: "That account can't sign in to the console: it isn't on the staff list, is disabled, or its email isn't verified.",
+  AccessDenied:
+    "That account can't sign in to the console: it isn't on the staff list, is disabled, or its email isn't verified.",
   CredentialsSignin: "That staff member can't sign in: unknown or disabled.",
   SessionRequired: "Sign in to continue.",
 };
@@ -31,7 +32,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {env.oidc ? <OidcSignInButton name={env.oidc.name} /> : null}
         {env.localSignIn ? <LocalSignInForm choices={choices} /> : null}
         {!env.oidc && !env.localSignIn ? (
-          <Alert tone="error">No sign-in method is configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.</Alert>
+          <Alert tone="error">
+            No sign-in method is configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.
+          </Alert>
         ) : null}
       </div>
     </main>

@@ -28,7 +28,12 @@ const columns: ColumnDef<Row>[] = [
       </span>
     ),
   },
-  { id: "action", header: "Action", meta: { sortKey: "action", label: "Action", className: "font-mono text-xs" }, accessorKey: "action" },
+  {
+    id: "action",
+    header: "Action",
+    meta: { sortKey: "action", label: "Action", className: "font-mono text-xs" },
+    accessorKey: "action",
+  },
   {
     id: "target",
     header: "Target",
@@ -48,7 +53,12 @@ const columns: ColumnDef<Row>[] = [
     meta: { sortKey: "outcome", label: "Outcome" },
     cell: ({ row }) => <Badge tone={outcomeTone[row.original.outcome]}>{row.original.outcome}</Badge>,
   },
-  { id: "reason", header: "Reason", meta: { label: "Reason", className: "text-slate-600" }, cell: ({ row }) => row.original.reason ?? "" },
+  {
+    id: "reason",
+    header: "Reason",
+    meta: { label: "Reason", className: "text-slate-600" },
+    cell: ({ row }) => row.original.reason ?? "",
+  },
 ];
 
 function Details({ row }: { row: Row }) {
@@ -86,7 +96,15 @@ function Details({ row }: { row: Row }) {
   );
 }
 
-type Props = { rows: Row[]; total: number; page: number; size: number; sort: string; dir: "asc" | "desc"; visible?: string[] };
+type Props = {
+  rows: Row[];
+  total: number;
+  page: number;
+  size: number;
+  sort: string;
+  dir: "asc" | "desc";
+  visible?: string[];
+};
 
 export function AuditTable(props: Props) {
   return (

@@ -6,5 +6,10 @@ export const metadata: Metadata = { title: "Customer access" };
 
 export default async function Page() {
   await requirePermission("customer_access.read");
-  return <ComingSoon title="Customer access" summary="Who may assume PumpCustomerAccess in each management account, and tightening it." />;
+  return (
+    <ComingSoon
+      title="Customer access"
+      summary="Who may assume PumpCustomerAccess in each management account, and tightening it."
+    />
+  );
 }

@@ -18,7 +18,12 @@ const kindLabel: Record<string, string> = {
 const stateTone = { open: "bad", in_progress: "warn", resolved: "good", dismissed: "neutral" } as const;
 
 const columns: ColumnDef<Row>[] = [
-  { id: "state", header: "State", meta: { label: "State" }, cell: ({ row }) => <Badge tone={stateTone[row.original.state]}>{row.original.state.replace("_", " ")}</Badge> },
+  {
+    id: "state",
+    header: "State",
+    meta: { label: "State" },
+    cell: ({ row }) => <Badge tone={stateTone[row.original.state]}>{row.original.state.replace("_", " ")}</Badge>,
+  },
   {
     id: "tenant",
     header: "Tenant",
@@ -43,7 +48,12 @@ const columns: ColumnDef<Row>[] = [
       </span>
     ),
   },
-  { id: "kind", header: "Kind", meta: { label: "Kind" }, cell: ({ row }) => kindLabel[row.original.kind] ?? row.original.kind },
+  {
+    id: "kind",
+    header: "Kind",
+    meta: { label: "Kind" },
+    cell: ({ row }) => kindLabel[row.original.kind] ?? row.original.kind,
+  },
   {
     id: "reason",
     header: "Reason",
@@ -55,7 +65,12 @@ const columns: ColumnDef<Row>[] = [
       </span>
     ),
   },
-  { id: "organization", header: "Inviting organization", meta: { label: "Organization" }, cell: ({ row }) => row.original.organizationName ?? "—" },
+  {
+    id: "organization",
+    header: "Inviting organization",
+    meta: { label: "Organization" },
+    cell: ({ row }) => row.original.organizationName ?? "—",
+  },
   {
     id: "createdAt",
     header: "Opened (UTC)",
@@ -63,7 +78,9 @@ const columns: ColumnDef<Row>[] = [
     cell: ({ row }) => (
       <span>
         {row.original.createdAt.replace("T", " ").slice(0, 16)}
-        {row.original.createdBy ? <span className="block font-sans text-slate-500">{row.original.createdBy}</span> : null}
+        {row.original.createdBy ? (
+          <span className="block font-sans text-slate-500">{row.original.createdBy}</span>
+        ) : null}
       </span>
     ),
   },

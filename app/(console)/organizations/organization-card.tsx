@@ -6,7 +6,13 @@ import { formatAccountId } from "@/lib/tenants/aws-ids";
 import { SyncButton } from "./sync-button";
 
 /** One Pump organization: identity, how full it is (quota) and how much it may still send today (daily limit). */
-export function OrganizationCard({ organization: o, canSync }: { organization: OrganizationWithUsage; canSync: boolean }) {
+export function OrganizationCard({
+  organization: o,
+  canSync,
+}: {
+  organization: OrganizationWithUsage;
+  canSync: boolean;
+}) {
   const u = o.usage;
   const used = u.members + u.pending;
   const quotaTone = used > u.quota ? "bad" : used >= u.quota ? "warn" : "ok";
@@ -19,7 +25,9 @@ export function OrganizationCard({ organization: o, canSync }: { organization: O
           {o.name}
         </h2>
         {o.isDefault ? <Badge tone="info">Default</Badge> : null}
-        {quotaTone !== "ok" ? <Badge tone={quotaTone}>{quotaTone === "bad" ? "Over quota" : "Quota full"}</Badge> : null}
+        {quotaTone !== "ok" ? (
+          <Badge tone={quotaTone}>{quotaTone === "bad" ? "Over quota" : "Quota full"}</Badge>
+        ) : null}
         {dailyFull ? <Badge tone="warn">Daily limit reached</Badge> : null}
       </div>
 
@@ -48,15 +56,25 @@ export function OrganizationCard({ organization: o, canSync }: { organization: O
                 : "Members as Pump knows them (an estimate): sync from AWS for AWS's own count."}
             </p>
             {quotaTone === "bad" ? (
-              <p className="font-medium text-red-800">Over quota by {used - u.quota}: AWS refuses further invitations until accounts leave or the quota is raised.</p>
+              <p className="font-medium text-red-800">
+                Over quota by {used - u.quota}: AWS refuses further invitations until accounts leave or the quota is
+                raised.
+              </p>
             ) : quotaTone === "warn" ? (
-              <p className="font-medium text-amber-800">Full: no room for another invitation until an account leaves or the quota is raised.</p>
+              <p className="font-medium text-amber-800">
+                Full: no room for another invitation until an account leaves or the quota is raised.
+              </p>
             ) : null}
           </Meter>
         </div>
         <div>
           <h3 className="mb-1 text-sm font-medium text-slate-800">Daily invitation limit</h3>
-          <Meter label={`${o.name} invitation attempts in the last 24 hours`} value={u.attempts24h} max={u.dailyLimit} tone={dailyFull ? "warn" : "ok"}>
+          <Meter
+            label={`${o.name} invitation attempts in the last 24 hours`}
+            value={u.attempts24h}
+            max={u.dailyLimit}
+            tone={dailyFull ? "warn" : "ok"}
+          >
             <p>
               Attempts in the last 24 h:{" "}
               <span className="font-semibold tabular-nums">
@@ -66,10 +84,16 @@ export function OrganizationCard({ organization: o, canSync }: { organization: O
             </p>
             {dailyFull ? (
               <p className="font-medium text-amber-800">
-                Daily limit reached: nothing more is sent{u.nextSlotAt ? ` until the next slot frees up at ${formatUtc(u.nextSlotAt)}` : " until a slot frees up"}.
+                Daily limit reached: nothing more is sent
+                {u.nextSlotAt
+                  ? ` until the next slot frees up at ${formatUtc(u.nextSlotAt)}`
+                  : " until a slot frees up"}
+                .
               </p>
             ) : (
-              <p className="text-xs text-slate-500">Can send now: {u.headroom} (the tighter of quota and daily limit).</p>
+              <p className="text-xs text-slate-500">
+                Can send now: {u.headroom} (the tighter of quota and daily limit).
+              </p>
             )}
           </Meter>
         </div>

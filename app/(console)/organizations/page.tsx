@@ -29,7 +29,9 @@ export default async function OrganizationsPage() {
         }
       />
       {organizations.length === 0 ? (
-        <EmptyState title="No Pump organizations yet">An admin adds Pump&apos;s organizations before anything can be invited.</EmptyState>
+        <EmptyState title="No Pump organizations yet">
+          An admin adds Pump&apos;s organizations before anything can be invited.
+        </EmptyState>
       ) : (
         <div className="space-y-4">
           {organizations.map((o) => (

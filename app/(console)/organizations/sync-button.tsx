@@ -9,7 +9,13 @@ import type { ReconcileReport } from "@/lib/invites/reconcile";
 type Result = ActionResult<ReconcileReport[]> | null;
 
 /** Reads AWS's state of this organization's invitations (never sends); the page refreshes with the new counts. */
-export function SyncButton({ pumpOrganizationId, organizationName }: { pumpOrganizationId: string; organizationName: string }) {
+export function SyncButton({
+  pumpOrganizationId,
+  organizationName,
+}: {
+  pumpOrganizationId: string;
+  organizationName: string;
+}) {
   const [state, action, pending] = useActionState<Result, FormData>(syncInvites, null);
   const report = state?.ok ? state.data[0] : undefined;
   return (
@@ -30,7 +36,8 @@ export function SyncButton({ pumpOrganizationId, organizationName }: { pumpOrgan
         </span>
       ) : report ? (
         <span role="status" className="text-xs text-slate-700">
-          Synced: {report.changed} changed, {report.imported} imported, {report.adopted} adopted, {report.notSent} found never sent.
+          Synced: {report.changed} changed, {report.imported} imported, {report.adopted} adopted, {report.notSent} found
+          never sent.
         </span>
       ) : null}
     </form>

@@ -16,7 +16,12 @@ export function AddStaffForm() {
   }, [state]);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form ref={form} action={action} aria-label="Add staff member" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      ref={form}
+      action={action}
+      aria-label="Add staff member"
+      className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <h2 className="mb-3 text-sm font-semibold text-slate-900">Add a staff member</h2>
       <div className="grid gap-3 sm:grid-cols-[2fr_2fr_1fr_auto] sm:items-start">
         <TextField label="Email" name="email" type="email" required autoComplete="off" errors={errors?.email} />

@@ -21,7 +21,11 @@ export default async function StaffPage() {
       />
       {canManage ? <AddStaffForm /> : null}
       <StaffTable
-        rows={rows.map((r) => ({ ...r, disabledAt: r.disabledAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString() }))}
+        rows={rows.map((r) => ({
+          ...r,
+          disabledAt: r.disabledAt?.toISOString() ?? null,
+          createdAt: r.createdAt.toISOString(),
+        }))}
         currentStaffId={actor.id}
         canManage={canManage}
       />

@@ -33,7 +33,11 @@ function RoleForm({ row }: { row: Row }) {
         {pending ? "Saving…" : "Save role"}
       </Button>
       {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
-      {state?.ok ? <span role="status" className="text-xs text-emerald-700">Saved</span> : null}
+      {state?.ok ? (
+        <span role="status" className="text-xs text-emerald-700">
+          Saved
+        </span>
+      ) : null}
     </form>
   );
 }
@@ -45,7 +49,13 @@ function DisableForm({ row }: { row: Row }) {
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="staffId" value={row.id} />
       <input type="hidden" name="disabled" value={String(disabling)} />
-      <Button type="submit" size="sm" variant={disabling ? "danger" : "secondary"} disabled={pending} aria-label={`${disabling ? "Disable" : "Enable"} ${row.email}`}>
+      <Button
+        type="submit"
+        size="sm"
+        variant={disabling ? "danger" : "secondary"}
+        disabled={pending}
+        aria-label={`${disabling ? "Disable" : "Enable"} ${row.email}`}
+      >
         {disabling ? "Disable" : "Enable"}
       </Button>
       {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
@@ -53,18 +63,38 @@ function DisableForm({ row }: { row: Row }) {
   );
 }
 
-export function StaffTable({ rows, currentStaffId, canManage }: { rows: Row[]; currentStaffId: string; canManage: boolean }) {
+export function StaffTable({
+  rows,
+  currentStaffId,
+  canManage,
+}: {
+  rows: Row[];
+  currentStaffId: string;
+  canManage: boolean;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Staff members</caption>
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">Name</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Email</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Role</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-            {canManage ? <th scope="col" className="px-3 py-2 font-semibold">Access</th> : null}
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Name
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Email
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Role
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Status
+            </th>
+            {canManage ? (
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Access
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

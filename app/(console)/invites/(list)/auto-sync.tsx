@@ -22,7 +22,8 @@ export function AutoSync({ isStale, maxAgeMinutes }: { isStale: boolean; maxAgeM
     void syncInvites({}).then((result) => {
       if (!result.ok) return setState({ phase: "failed", error: result.error });
       const unread = result.data.filter((r) => r.error);
-      if (unread.length) setState({ phase: "failed", error: unread.map((r) => `${r.organization}: ${r.error}`).join(" ") });
+      if (unread.length)
+        setState({ phase: "failed", error: unread.map((r) => `${r.organization}: ${r.error}`).join(" ") });
       else setState({ phase: "done" });
       router.refresh();
     });

@@ -14,7 +14,12 @@ import { InviteState } from "../_components/invite-state";
 import { OutcomeContext, type Outcome } from "../_components/outcome-notice";
 
 type Dates = "requestedAt" | "expiresAt" | "endedAt" | "lastSyncedAt";
-export type InviteTableRow = Omit<InviteListRow, Dates> & { requestedAt: string; expiresAt: string | null; endedAt: string | null; lastSyncedAt: string | null };
+export type InviteTableRow = Omit<InviteListRow, Dates> & {
+  requestedAt: string;
+  expiresAt: string | null;
+  endedAt: string | null;
+  lastSyncedAt: string | null;
+};
 
 type Options = { now: string; canChange: boolean; canSimulate: boolean; transferLosses: readonly string[] };
 
@@ -49,11 +54,18 @@ function columns({ now, canChange, canSimulate, transferLosses }: Options): Colu
       cell: ({ row }) => (
         <>
           {row.original.organizationName}
-          <span className="block font-mono text-xs whitespace-nowrap text-slate-500">{row.original.organizationId}</span>
+          <span className="block font-mono text-xs whitespace-nowrap text-slate-500">
+            {row.original.organizationId}
+          </span>
         </>
       ),
     },
-    { id: "state", header: "State", meta: { label: "State" }, cell: ({ row }) => <InviteState invite={row.original} /> },
+    {
+      id: "state",
+      header: "State",
+      meta: { label: "State" },
+      cell: ({ row }) => <InviteState invite={row.original} />,
+    },
     {
       id: "requested",
       header: "Requested (UTC)",
@@ -69,7 +81,9 @@ function columns({ now, canChange, canSimulate, transferLosses }: Options): Colu
       id: "expires",
       header: "Expires",
       meta: { label: "Expires", className: "whitespace-nowrap" },
-      cell: ({ row }) => <ExpiryCountdown expiresAt={row.original.expiresAt} isPending={isPendingInvite(row.original)} now={now} />,
+      cell: ({ row }) => (
+        <ExpiryCountdown expiresAt={row.original.expiresAt} isPending={isPendingInvite(row.original)} now={now} />
+      ),
     },
     {
       id: "actions",
@@ -89,7 +103,14 @@ function columns({ now, canChange, canSimulate, transferLosses }: Options): Colu
   ];
 }
 
-type Props = Options & { rows: InviteTableRow[]; total: number; page: number; size: number; visible?: string[]; isFiltered: boolean };
+type Props = Options & {
+  rows: InviteTableRow[];
+  total: number;
+  page: number;
+  size: number;
+  visible?: string[];
+  isFiltered: boolean;
+};
 
 /** Every invite Pump sent or queued; pending and in-doubt ones first. Row outcomes are announced above the table. */
 export function InvitesTable({ rows, total, page, size, visible, isFiltered, ...options }: Props) {

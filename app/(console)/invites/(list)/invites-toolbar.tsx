@@ -28,7 +28,12 @@ function describeQueue(outcomes: QueueOutcome[]) {
   const problems = outcomes.filter((o) => o.kind === "error" || o.kind === "failed");
   const text =
     `Sent ${count("sent")}, still queued ${count("queued")}, exceptions ${count("exception")}, failed ${count("failed")}, in doubt ${count("in_doubt")}.` +
-    (problems.length ? ` ${problems.map((p) => p.detail).filter(Boolean).join(" ")}` : "");
+    (problems.length
+      ? ` ${problems
+          .map((p) => p.detail)
+          .filter(Boolean)
+          .join(" ")}`
+      : "");
   return { text, isProblem: problems.length > 0 };
 }
 
@@ -50,12 +55,25 @@ export function InvitesToolbar({ pumpOrganizationId, canReconcile, canSend, queu
           Sync from AWS
         </ActionButton>
         {canReconcile ? (
-          <ActionButton action={reconcileInvites} input={scope} pendingLabel="Reconciling…" describe={describeReports} size="md">
+          <ActionButton
+            action={reconcileInvites}
+            input={scope}
+            pendingLabel="Reconciling…"
+            describe={describeReports}
+            size="md"
+          >
             Run reconciler
           </ActionButton>
         ) : null}
         {canSend && queued > 0 ? (
-          <ActionButton action={sendQueuedInvites} input={{}} pendingLabel="Sending…" describe={describeQueue} variant="primary" size="md">
+          <ActionButton
+            action={sendQueuedInvites}
+            input={{}}
+            pendingLabel="Sending…"
+            describe={describeQueue}
+            variant="primary"
+            size="md"
+          >
             Send queued ({queued})
           </ActionButton>
         ) : null}
@@ -67,7 +85,10 @@ export function InvitesToolbar({ pumpOrganizationId, canReconcile, canSend, queu
 
 function SandboxClockForm() {
   const router = useRouter();
-  const [state, action, pending] = useActionState<ActionResult<ReconcileReport[]> | null, FormData>(advanceSandboxClock, null);
+  const [state, action, pending] = useActionState<ActionResult<ReconcileReport[]> | null, FormData>(
+    advanceSandboxClock,
+    null,
+  );
   useEffect(() => {
     if (state?.ok) router.refresh();
   }, [state, router]);
@@ -97,8 +118,12 @@ function SandboxClockForm() {
           {pending ? "Advancing…" : "Advance sandbox clock"}
         </Button>
       </div>
-      {state && !state.ok && state.fieldErrors?.days ? <p className="text-xs text-red-800">{state.fieldErrors.days.join(" ")}</p> : null}
-      {outcome ? <OutcomeText outcome={{ ...outcome, text: state?.ok ? `Clock advanced. ${outcome.text}` : outcome.text }} /> : null}
+      {state && !state.ok && state.fieldErrors?.days ? (
+        <p className="text-xs text-red-800">{state.fieldErrors.days.join(" ")}</p>
+      ) : null}
+      {outcome ? (
+        <OutcomeText outcome={{ ...outcome, text: state?.ok ? `Clock advanced. ${outcome.text}` : outcome.text }} />
+      ) : null}
     </form>
   );
 }

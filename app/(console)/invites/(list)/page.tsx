@@ -85,7 +85,12 @@ export default async function InvitesPage({ searchParams }: Props) {
             type: "select",
             options: INVITE_FILTERS.filter((f) => f !== "all").map((f) => ({ value: f, label: inviteFilterLabels[f] })),
           },
-          { key: "org", label: "Organization", type: "select", options: organizations.map((o) => ({ value: o.id, label: `${o.name} (${o.orgId})` })) },
+          {
+            key: "org",
+            label: "Organization",
+            type: "select",
+            options: organizations.map((o) => ({ value: o.id, label: `${o.name} (${o.orgId})` })),
+          },
         ]}
       />
       <InvitesTable

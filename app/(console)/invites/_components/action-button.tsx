@@ -21,7 +21,15 @@ type Props<T> = {
  * One button, one server action with a fixed input: pending while it runs, the action's own error in plain
  * words (role=alert), the outcome afterwards, and the page's data refreshed.
  */
-export function ActionButton<T>({ action, input, children, pendingLabel, describe, variant = "secondary", size = "sm" }: Props<T>) {
+export function ActionButton<T>({
+  action,
+  input,
+  children,
+  pendingLabel,
+  describe,
+  variant = "secondary",
+  size = "sm",
+}: Props<T>) {
   const router = useRouter();
   const report = useOutcomeReporter();
   const [pending, startTransition] = useTransition();

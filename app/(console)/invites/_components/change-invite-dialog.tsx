@@ -11,7 +11,12 @@ import { describeSendOutcome } from "@/lib/invites/labels";
 import { formatAccountId } from "@/lib/tenants/aws-ids";
 import type { Outcome } from "./outcome-notice";
 
-type Result = ActionResult<{ state?: string | null; notCanceledBecause?: unknown; kind?: string; detail?: string }> | null;
+type Result = ActionResult<{
+  state?: string | null;
+  notCanceledBecause?: unknown;
+  kind?: string;
+  detail?: string;
+}> | null;
 
 type Props = {
   kind: "cancel" | "resend";
@@ -25,10 +30,20 @@ type Props = {
 function outcomeOf(kind: Props["kind"], data: NonNullable<Extract<Result, { ok: true }>>["data"]): Outcome {
   if (kind === "resend") {
     const outcome = { kind: data.kind ?? "sent", detail: data.detail };
-    return { text: `Resent. ${describeSendOutcome(outcome)}`, isProblem: outcome.kind === "failed" || outcome.kind === "exception" };
+    return {
+      text: `Resent. ${describeSendOutcome(outcome)}`,
+      isProblem: outcome.kind === "failed" || outcome.kind === "exception",
+    };
   }
-  if (data.notCanceledBecause) return { text: `Not cancelled: AWS reports the invitation ${String(data.notCanceledBecause)}.`, isProblem: true };
-  return { text: data.state === "failed" ? "Cancelled: the queued invite was taken off the queue before it was sent." : `Cancelled: AWS reports the invitation ${data.state}.`, isProblem: false };
+  if (data.notCanceledBecause)
+    return { text: `Not cancelled: AWS reports the invitation ${String(data.notCanceledBecause)}.`, isProblem: true };
+  return {
+    text:
+      data.state === "failed"
+        ? "Cancelled: the queued invite was taken off the queue before it was sent."
+        : `Cancelled: AWS reports the invitation ${data.state}.`,
+    isProblem: false,
+  };
 }
 
 /**
@@ -103,7 +118,13 @@ export function ChangeInviteDialog({ kind, inviteId, accountId, transferLosses, 
             Keep it
           </Button>
           <Button type="submit" variant={kind === "cancel" ? "danger" : "primary"} disabled={pending}>
-            {pending ? (kind === "cancel" ? "Cancelling…" : "Resending…") : kind === "cancel" ? "Cancel invite" : "Resend invite"}
+            {pending
+              ? kind === "cancel"
+                ? "Cancelling…"
+                : "Resending…"
+              : kind === "cancel"
+                ? "Cancel invite"
+                : "Resend invite"}
           </Button>
         </div>
       </form>

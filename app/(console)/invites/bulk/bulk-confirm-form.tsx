@@ -37,10 +37,18 @@ export function BulkConfirmForm({ preview, organizationName, onConfirm, busy, er
   };
 
   if (queued.length === 0) {
-    return <Alert tone="info">Nothing to queue: every account is skipped. Fix what the checklist says, then preview again.</Alert>;
+    return (
+      <Alert tone="info">
+        Nothing to queue: every account is skipped. Fix what the checklist says, then preview again.
+      </Alert>
+    );
   }
   return (
-    <form onSubmit={submit} aria-label="Confirm bulk invite" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      onSubmit={submit}
+      aria-label="Confirm bulk invite"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <fieldset disabled={busy} className="space-y-3">
         {transfers > 0 ? (
           <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
@@ -53,11 +61,21 @@ export function BulkConfirmForm({ preview, organizationName, onConfirm, busy, er
                 aria-describedby="acknowledgeTransfer-error"
                 className="mt-0.5"
               />
-              {transfers} {transfers === 1 ? "account is a member" : "accounts are members"} of another organization: I understand that accepting moves
-              each directly and it loses what it had there.
+              {transfers} {transfers === 1 ? "account is a member" : "accounts are members"} of another organization: I
+              understand that accepting moves each directly and it loses what it had there.
             </label>
-            <p className="ml-6 text-xs">Each of those rows lists, under Checklist, what the account loses (SSO assignments, policies, shared resources…).</p>
-            <FieldErrors id="acknowledgeTransfer-error" errors={ackMissing ? ["Tick this to queue the transfers, or remove those accounts and preview again."] : undefined} />
+            <p className="ml-6 text-xs">
+              Each of those rows lists, under Checklist, what the account loses (SSO assignments, policies, shared
+              resources…).
+            </p>
+            <FieldErrors
+              id="acknowledgeTransfer-error"
+              errors={
+                ackMissing
+                  ? ["Tick this to queue the transfers, or remove those accounts and preview again."]
+                  : undefined
+              }
+            />
           </div>
         ) : null}
         <div className="max-w-xs">

@@ -34,19 +34,31 @@ export function BulkInputForm(p: Props) {
   };
   const hasFieldErrors = p.fieldErrors && Object.keys(p.fieldErrors).length > 0;
   return (
-    <form onSubmit={submit} aria-label="Accounts to invite" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      onSubmit={submit}
+      aria-label="Accounts to invite"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <fieldset disabled={p.locked} className="space-y-4">
         {p.tenants.length > 0 ? (
           <div>
             <h2 className="text-sm font-medium text-slate-800">Tenants picked in the tenants table</h2>
             <ul className="mt-1 flex flex-wrap gap-2">
               {p.tenants.map((t) => (
-                <li key={t.pumpId} className="inline-flex items-center gap-2 rounded-md border border-slate-200 bg-slate-50 px-2 py-1 text-sm">
+                <li
+                  key={t.pumpId}
+                  className="inline-flex items-center gap-2 rounded-md border border-slate-200 bg-slate-50 px-2 py-1 text-sm"
+                >
                   <span>
                     {t.name} <span className="font-mono text-xs text-slate-500">{t.pumpId}</span> · {t.accountsCount}{" "}
                     {t.accountsCount === 1 ? "account" : "accounts"}
                   </span>
-                  <button type="button" onClick={() => p.onRemoveTenant(t.pumpId)} className="text-xs text-slate-500 hover:text-red-700" aria-label={`Remove ${t.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => p.onRemoveTenant(t.pumpId)}
+                    className="text-xs text-slate-500 hover:text-red-700"
+                    aria-label={`Remove ${t.name}`}
+                  >
                     ✕
                   </button>
                 </li>
@@ -70,7 +82,9 @@ export function BulkInputForm(p: Props) {
             value={p.accountIds}
             onChange={(e) => p.onAccountIds(e.target.value)}
             aria-invalid={p.fieldErrors?.accountIds?.length ? true : undefined}
-            aria-describedby={p.fieldErrors?.accountIds?.length ? "accountIds-error accountIds-hint" : "accountIds-hint"}
+            aria-describedby={
+              p.fieldErrors?.accountIds?.length ? "accountIds-error accountIds-hint" : "accountIds-hint"
+            }
             className={`${inputClass} font-mono`}
             placeholder={"1234-5678-9012\n210987654321, 555566667777"}
           />
@@ -87,10 +101,15 @@ export function BulkInputForm(p: Props) {
             value={p.organizationId}
             onChange={(e) => p.onOrganization(e.target.value)}
             errors={p.fieldErrors?.pumpOrganizationId}
-            options={p.organizations.map((o) => ({ value: o.id, label: `${o.name} (${o.orgId})${o.isDefault ? " — Pump's default" : ""}` }))}
+            options={p.organizations.map((o) => ({
+              value: o.id,
+              label: `${o.name} (${o.orgId})${o.isDefault ? " — Pump's default" : ""}`,
+            }))}
           />
           {p.tenantsDisagree ? (
-            <p className="mt-1 text-xs text-amber-800">These tenants are set to join different organizations: the one picked here applies to every account.</p>
+            <p className="mt-1 text-xs text-amber-800">
+              These tenants are set to join different organizations: the one picked here applies to every account.
+            </p>
           ) : null}
         </div>
 

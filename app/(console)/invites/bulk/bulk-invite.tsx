@@ -41,7 +41,8 @@ export function BulkInvite(props: Props) {
   // A preview answers for the list and organization it was made with; after an edit it must be run again.
   const stale = preview !== null && keyOf(preview.input) !== keyOf(input);
   const started = run.status !== "idle";
-  const organizationName = props.organizations.find((o) => o.id === preview?.input.pumpOrganizationId)?.name ?? "the organization";
+  const organizationName =
+    props.organizations.find((o) => o.id === preview?.input.pumpOrganizationId)?.name ?? "the organization";
 
   return (
     <div className="space-y-6">
@@ -70,12 +71,16 @@ export function BulkInvite(props: Props) {
             </h2>
             <p className="text-sm text-slate-700">{planSummary(data)}</p>
             <p className="text-xs text-slate-500">
-              {organizationName} now: {data.usage.members} members + {data.usage.pending} pending / {data.usage.quota} quota ({data.usage.membersSource === "aws" ? "AWS's last count" : "Pump's estimate"}),{" "}
+              {organizationName} now: {data.usage.members} members + {data.usage.pending} pending / {data.usage.quota}{" "}
+              quota ({data.usage.membersSource === "aws" ? "AWS's last count" : "Pump's estimate"}),{" "}
               {data.usage.attempts24h} / {data.usage.dailyLimit} invitation attempts in the last 24 h.
             </p>
           </div>
           {stale && !started ? (
-            <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <p
+              role="status"
+              className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
               The list or the organization changed since this preview: preview again before confirming.
             </p>
           ) : null}
@@ -86,7 +91,9 @@ export function BulkInvite(props: Props) {
               busy={false}
               error={run.error}
               fieldErrors={run.fieldErrors}
-              onConfirm={(c) => void startRun({ preview: data, pumpOrganizationId: preview.input.pumpOrganizationId, ...c })}
+              onConfirm={(c) =>
+                void startRun({ preview: data, pumpOrganizationId: preview.input.pumpOrganizationId, ...c })
+              }
             />
           ) : null}
           {started ? <BulkProgress run={run} /> : null}

@@ -15,11 +15,23 @@ export function BulkPreviewTable({ preview, outcomes }: Props) {
         <caption className="sr-only">Bulk invite preview</caption>
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">Account</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Tenant</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Checklist</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Plan</th>
-            {outcomes ? <th scope="col" className="px-3 py-2 font-semibold">Outcome</th> : null}
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Account
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Tenant
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Checklist
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Plan
+            </th>
+            {outcomes ? (
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Outcome
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -29,7 +41,9 @@ export function BulkPreviewTable({ preview, outcomes }: Props) {
             return (
               <tr key={row.accountId} className="align-top">
                 <th scope="row" className="px-3 py-2 text-left font-normal">
-                  <span className="font-mono text-xs whitespace-nowrap text-slate-900">{formatAccountId(row.accountId)}</span>
+                  <span className="font-mono text-xs whitespace-nowrap text-slate-900">
+                    {formatAccountId(row.accountId)}
+                  </span>
                   {row.name ? <span className="block text-xs text-slate-500">{row.name}</span> : null}
                 </th>
                 <td className="px-3 py-2 whitespace-nowrap">
@@ -48,7 +62,11 @@ export function BulkPreviewTable({ preview, outcomes }: Props) {
                 <td className="px-3 py-2 whitespace-nowrap">
                   <Badge tone={plan.tone}>{plan.label}</Badge>
                 </td>
-                {outcomes ? <td className="px-3 py-2">{outcome ? <OutcomeCell outcome={outcome} /> : <span className="text-slate-400">Not queued</span>}</td> : null}
+                {outcomes ? (
+                  <td className="px-3 py-2">
+                    {outcome ? <OutcomeCell outcome={outcome} /> : <span className="text-slate-400">Not queued</span>}
+                  </td>
+                ) : null}
               </tr>
             );
           })}

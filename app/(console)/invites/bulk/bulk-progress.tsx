@@ -31,11 +31,19 @@ export function BulkProgress({ run }: { run: RunState }) {
   if (errors > 0) parts.push(`${errors} errors`);
 
   return (
-    <section aria-labelledby="bulk-progress-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby="bulk-progress-heading"
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <h2 id="bulk-progress-heading" className="text-sm font-semibold text-slate-900">
         {run.status === "done" ? "Bulk invite finished" : "Sending…"}
       </h2>
-      <Meter label="Bulk invite progress" value={settled} max={run.total} tone={run.status === "done" && waiting > 0 ? "warn" : "ok"} />
+      <Meter
+        label="Bulk invite progress"
+        value={settled}
+        max={run.total}
+        tone={run.status === "done" && waiting > 0 ? "warn" : "ok"}
+      />
       <p role="status" aria-live="polite" className="text-sm text-slate-700">
         <span className="font-semibold tabular-nums">
           {settled} of {run.total} done
@@ -43,11 +51,14 @@ export function BulkProgress({ run }: { run: RunState }) {
         : {parts.join(" · ")}
       </p>
       {run.status === "sending" ? (
-        <p className="text-xs text-slate-500">Keep this page open while it sends. If you leave, the invites not sent yet simply stay queued.</p>
+        <p className="text-xs text-slate-500">
+          Keep this page open while it sends. If you leave, the invites not sent yet simply stay queued.
+        </p>
       ) : null}
       {run.status === "done" && waiting > 0 ? (
         <Alert tone="info">
-          {waiting} {waiting === 1 ? "invite is" : "invites are"} {WAITING_NOTE.charAt(0).toLowerCase() + WAITING_NOTE.slice(1)}
+          {waiting} {waiting === 1 ? "invite is" : "invites are"}{" "}
+          {WAITING_NOTE.charAt(0).toLowerCase() + WAITING_NOTE.slice(1)}
           {run.heldBecause ? ` ${run.heldBecause}` : ""}
         </Alert>
       ) : null}
@@ -61,8 +72,7 @@ export function BulkProgress({ run }: { run: RunState }) {
           <Link href="/organizations" className="text-indigo-700 hover:underline">
             Organizations
           </Link>{" "}
-          ·{" "}
-          {/* A plain link, not a client reset: the next batch starts from a fresh page and fresh numbers. */}
+          · {/* A plain link, not a client reset: the next batch starts from a fresh page and fresh numbers. */}
           <a href="/invites/bulk" className="text-indigo-700 hover:underline">
             Start another bulk invite
           </a>

@@ -11,7 +11,12 @@ import { isQueuedPlan, type RowOutcome } from "./bulk-labels";
  * or the reconciler — asking AWS for each would only spend calls to hear "no" again.
  */
 
-export type RunRequest = { preview: BulkPreview; pumpOrganizationId: string; acknowledgeTransfer: boolean; confirmCount: string };
+export type RunRequest = {
+  preview: BulkPreview;
+  pumpOrganizationId: string;
+  acknowledgeTransfer: boolean;
+  confirmCount: string;
+};
 export type RunState = {
   status: "idle" | "queuing" | "sending" | "done";
   /** By awsAccountId. */
@@ -26,7 +31,8 @@ export type RunState = {
 
 type SendResult = Awaited<ReturnType<typeof sendQueuedInvite>>;
 
-const UNREACHABLE = "The console could not reach the server, so this invite's outcome is unknown (the Invites page shows it).";
+const UNREACHABLE =
+  "The console could not reach the server, so this invite's outcome is unknown (the Invites page shows it).";
 
 function toOutcome(result: SendResult): RowOutcome {
   if (!result.ok) return { kind: "error", detail: result.error };
@@ -43,7 +49,10 @@ function toOutcome(result: SendResult): RowOutcome {
     case "in_doubt":
       return { kind: "in_doubt", detail };
     case "already_pending":
-      return { kind: "already_pending", detail: "Another invite is already pending for this account: nothing new was sent." };
+      return {
+        kind: "already_pending",
+        detail: "Another invite is already pending for this account: nothing new was sent.",
+      };
   }
 }
 
@@ -60,7 +69,11 @@ export function useBulkRun() {
       pumpOrganizationId: req.pumpOrganizationId,
       acknowledgeTransfer: req.acknowledgeTransfer,
       confirmCount: req.confirmCount,
-    }).catch(() => ({ ok: false as const, error: `${UNREACHABLE} Check the Invites page for queued invites before trying again.`, fieldErrors: undefined }));
+    }).catch(() => ({
+      ok: false as const,
+      error: `${UNREACHABLE} Check the Invites page for queued invites before trying again.`,
+      fieldErrors: undefined,
+    }));
     if (!queued.ok) {
       setState({ status: "idle", outcomes: {}, total: 0, error: queued.error, fieldErrors: queued.fieldErrors });
       return;
@@ -69,7 +82,12 @@ export function useBulkRun() {
     const outcomes: Record<string, RowOutcome> = {};
     for (const q of queued.data) {
       outcomes[q.awsAccountId] =
-        q.result === "queued" ? { kind: "queued" } : { kind: "already_pending", detail: "An invite was already queued, in flight or pending: not queued again." };
+        q.result === "queued"
+          ? { kind: "queued" }
+          : {
+              kind: "already_pending",
+              detail: "An invite was already queued, in flight or pending: not queued again.",
+            };
     }
     setState({ status: "sending", outcomes, total: queued.data.length });
 
@@ -78,7 +96,9 @@ export function useBulkRun() {
     const plans = new Map(rows.map((r) => [r.awsAccountId, r.plan]));
     const toSend = queued.data
       .filter((q) => q.result === "queued")
-      .sort((a, b) => Number(plans.get(b.awsAccountId) === "exception") - Number(plans.get(a.awsAccountId) === "exception"));
+      .sort(
+        (a, b) => Number(plans.get(b.awsAccountId) === "exception") - Number(plans.get(a.awsAccountId) === "exception"),
+      );
 
     let heldBecause: string | undefined;
     for (const q of toSend) {

@@ -24,7 +24,9 @@ export default async function TenantsPage({ searchParams }: Props) {
   const [result, managers] = await Promise.all([listTenants(db, query), listAccountManagers(db)]);
   // The export takes the same URL parameters as the view, so it exports exactly what is filtered here.
   const exportParams = new URLSearchParams(
-    Object.entries(raw).filter((e): e is [string, string] => e[1] !== undefined && !["page", "size", "cols"].includes(e[0])),
+    Object.entries(raw).filter(
+      (e): e is [string, string] => e[1] !== undefined && !["page", "size", "cols"].includes(e[0]),
+    ),
   );
 
   return (

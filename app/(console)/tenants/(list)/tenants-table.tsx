@@ -38,7 +38,12 @@ const columns: ColumnDef<Row>[] = [
       </Link>
     ),
   },
-  { id: "accounts", header: "Accounts", meta: { sortKey: "accounts", label: "Accounts" }, accessorKey: "accountsCount" },
+  {
+    id: "accounts",
+    header: "Accounts",
+    meta: { sortKey: "accounts", label: "Accounts" },
+    accessorKey: "accountsCount",
+  },
   {
     id: "states",
     header: "States",
@@ -59,7 +64,12 @@ const columns: ColumnDef<Row>[] = [
       );
     },
   },
-  { id: "manager", header: "Account manager", meta: { label: "Account manager" }, cell: ({ row }) => row.original.managerName ?? "—" },
+  {
+    id: "manager",
+    header: "Account manager",
+    meta: { label: "Account manager" },
+    cell: ({ row }) => row.original.managerName ?? "—",
+  },
   {
     id: "lastActivity",
     header: "Last activity (UTC)",
@@ -95,7 +105,11 @@ export function TenantsTable(props: Props) {
   return (
     <>
       {props.canInvite && pumpIds.length > 0 ? (
-        <div role="region" aria-label="Selected tenants" className="mb-3 flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-950">
+        <div
+          role="region"
+          aria-label="Selected tenants"
+          className="mb-3 flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-950"
+        >
           <span>
             {pumpIds.length} {pumpIds.length === 1 ? "tenant" : "tenants"} selected
           </span>
@@ -122,7 +136,12 @@ export function TenantsTable(props: Props) {
         emptyMessage="No tenants match these filters. Reset them, or try the global search (⌘K)."
         selection={
           props.canInvite
-            ? { state: selected, onChange: setSelected, rowId: (row) => row.pumpId, rowLabel: (row) => `${row.pumpId} ${row.name}` }
+            ? {
+                state: selected,
+                onChange: setSelected,
+                rowId: (row) => row.pumpId,
+                rowLabel: (row) => `${row.pumpId} ${row.name}`,
+              }
             : undefined
         }
       />

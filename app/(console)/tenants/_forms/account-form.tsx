@@ -49,7 +49,9 @@ export function AccountForm({ mode, tenantId, pumpId, account }: Props) {
           <div className="space-y-1">
             <p className="text-sm font-medium text-slate-800">Account ID</p>
             <p className="font-mono text-sm">{formatAccountId(account.accountId)}</p>
-            <p className="text-xs text-slate-500">Fixed: the External ID, invites and exceptions belong to this account.</p>
+            <p className="text-xs text-slate-500">
+              Fixed: the External ID, invites and exceptions belong to this account.
+            </p>
           </div>
         ) : (
           <TextField
@@ -64,7 +66,13 @@ export function AccountForm({ mode, tenantId, pumpId, account }: Props) {
             hint={<OwnerLink errors={errors?.accountId} />}
           />
         )}
-        <TextField label="Account name" name="name" required defaultValue={valueOf(values, "name", account?.name)} errors={errors?.name} />
+        <TextField
+          label="Account name"
+          name="name"
+          required
+          defaultValue={valueOf(values, "name", account?.name)}
+          errors={errors?.name}
+        />
         <TextField
           label="Root / contact email"
           name="email"
@@ -89,7 +97,11 @@ export function AccountForm({ mode, tenantId, pumpId, account }: Props) {
         className={`${inputClass} font-mono`}
         defaultValue={valueOf(values, "roleArn", account?.roleArn)}
         errors={errors?.roleArn}
-        hint={mode === "edit" ? "Changing the role ARN marks the role unverified until it is verified again." : "Optional until the customer has deployed the role."}
+        hint={
+          mode === "edit"
+            ? "Changing the role ARN marks the role unverified until it is verified again."
+            : "Optional until the customer has deployed the role."
+        }
       />
       <SelectField
         label="Deployment method"

@@ -21,7 +21,13 @@ export function ContactsFieldset({ initial, errors }: { initial: Contact[]; erro
           <label className="sr-only" htmlFor={`contact-name-${row.key}`}>
             Contact {i + 1} name
           </label>
-          <input id={`contact-name-${row.key}`} name="contactName" defaultValue={row.name} placeholder="Name" className={inputClass} />
+          <input
+            id={`contact-name-${row.key}`}
+            name="contactName"
+            defaultValue={row.name}
+            placeholder="Name"
+            className={inputClass}
+          />
           <label className="sr-only" htmlFor={`contact-email-${row.key}`}>
             Contact {i + 1} email
           </label>

@@ -23,7 +23,12 @@ export type TenantFormInitial = {
 };
 
 export type OrganizationOption = { id: string; name: string; orgId: string; isDefault: boolean };
-type Props = { initial: TenantFormInitial; managers: ManagerOption[]; organizations: OrganizationOption[]; cancelHref: string };
+type Props = {
+  initial: TenantFormInitial;
+  managers: ManagerOption[];
+  organizations: OrganizationOption[];
+  cancelHref: string;
+};
 
 /** Create a tenant (no tenantId) or edit one. On success, back to the tenant's page. */
 export function TenantForm({ initial, managers, organizations, cancelHref }: Props) {
@@ -32,7 +37,8 @@ export function TenantForm({ initial, managers, organizations, cancelHref }: Pro
   const router = useRouter();
   const { result, values } = state;
   useEffect(() => {
-    if (result?.ok) router.push(`/tenants/${result.data.pumpId}?notice=${isEdit ? "tenant-updated" : "tenant-created"}`);
+    if (result?.ok)
+      router.push(`/tenants/${result.data.pumpId}?notice=${isEdit ? "tenant-updated" : "tenant-created"}`);
   }, [result, isEdit, router]);
   const errors = result && !result.ok ? result.fieldErrors : undefined;
   const contacts = values
@@ -69,7 +75,13 @@ export function TenantForm({ initial, managers, organizations, cancelHref }: Pro
           errors={errors?.pumpId}
           hint={<OwnerLink errors={errors?.pumpId} />}
         />
-        <TextField label="Company name" name="name" required defaultValue={valueOf(values, "name", initial.name)} errors={errors?.name} />
+        <TextField
+          label="Company name"
+          name="name"
+          required
+          defaultValue={valueOf(values, "name", initial.name)}
+          errors={errors?.name}
+        />
       </div>
       <SelectField
         label="Account manager"

@@ -16,7 +16,11 @@ export async function GET(request: Request) {
   const query = tenantListQuerySchema.parse(params);
   const db = await getDb();
   const filters = Object.fromEntries(Object.entries(query).filter(([k]) => !["page", "size", "cols"].includes(k)));
-  await recordAudit(db, auth.actor, auth.requestId, { action: "tenants.export", targetType: "tenants", after: filters });
+  await recordAudit(db, auth.actor, auth.requestId, {
+    action: "tenants.export",
+    targetType: "tenants",
+    after: filters,
+  });
 
   const batches = exportTenants(db, query);
   const encoder = new TextEncoder();

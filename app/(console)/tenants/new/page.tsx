@@ -14,9 +14,19 @@ export default async function NewTenantPage() {
   const [managers, organizations] = await Promise.all([listManagerOptions(db), listOrganizationChoices(db)]);
   return (
     <>
-      <PageHeader title="New tenant" description="A Pump customer. Add its AWS accounts on the tenant's page afterwards." />
+      <PageHeader
+        title="New tenant"
+        description="A Pump customer. Add its AWS accounts on the tenant's page afterwards."
+      />
       <TenantForm
-        initial={{ pumpId: "", name: "", notes: "", accountManagerId: null, defaultPumpOrganizationId: null, contacts: [] }}
+        initial={{
+          pumpId: "",
+          name: "",
+          notes: "",
+          accountManagerId: null,
+          defaultPumpOrganizationId: null,
+          contacts: [],
+        }}
         managers={managers}
         organizations={organizations}
         cancelHref="/tenants"

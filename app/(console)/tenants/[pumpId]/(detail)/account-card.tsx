@@ -35,7 +35,16 @@ type Props = {
 };
 
 /** One AWS account. Its id is the anchor global search links to: `#account-<12 digits>`. */
-export function AccountCard({ account: a, pumpId, canWrite, canReveal, canVerify, canManual, inviteControls, invite }: Props) {
+export function AccountCard({
+  account: a,
+  pumpId,
+  canWrite,
+  canReveal,
+  canVerify,
+  canManual,
+  inviteControls,
+  invite,
+}: Props) {
   const label = formatAccountId(a.accountId);
   return (
     <section
@@ -44,7 +53,10 @@ export function AccountCard({ account: a, pumpId, canWrite, canReveal, canVerify
       className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-        <h3 id={`account-${a.accountId}-title`} className="flex items-center gap-2 text-base font-semibold text-slate-900">
+        <h3
+          id={`account-${a.accountId}-title`}
+          className="flex items-center gap-2 text-base font-semibold text-slate-900"
+        >
           <span className="font-mono">{label}</span>
           <CopyButton value={a.accountId} label={`Copy account ID ${a.accountId}`} />
           <span className="font-normal text-slate-600">{a.name}</span>
@@ -52,7 +64,9 @@ export function AccountCard({ account: a, pumpId, canWrite, canReveal, canVerify
         <div className="flex items-center gap-2">
           <span className="text-xs text-slate-500">Onboarding</span>
           <Badge tone={onboardingTones[a.onboardingState]}>{onboardingLabels[a.onboardingState]}</Badge>
-          {a.membership === "pump_member" ? <Badge tone="good">Joined {a.pumpOrganizationName ?? "a Pump organization"}</Badge> : null}
+          {a.membership === "pump_member" ? (
+            <Badge tone="good">Joined {a.pumpOrganizationName ?? "a Pump organization"}</Badge>
+          ) : null}
           {canWrite ? (
             <Link href={`/tenants/${pumpId}/accounts/${a.accountId}/edit`} className={buttonClass("secondary", "sm")}>
               Edit account<span className="sr-only"> {label}</span>
@@ -79,14 +93,22 @@ export function AccountCard({ account: a, pumpId, canWrite, canReveal, canVerify
           <span className="flex flex-wrap items-center gap-3">
             <span>{a.deploymentMethod ? deploymentLabels[a.deploymentMethod] : "—"}</span>
             {canManual ? (
-              <Link href={`/tenants/${pumpId}/accounts/${a.accountId}/manual`} className="text-sm text-indigo-700 hover:underline">
+              <Link
+                href={`/tenants/${pumpId}/accounts/${a.accountId}/manual`}
+                className="text-sm text-indigo-700 hover:underline"
+              >
                 Manual deployment instructions<span className="sr-only"> for {label}</span>
               </Link>
             ) : null}
           </span>
         </Row>
         <Row label="External ID">
-          <ExternalIdReveal awsAccountId={a.id} accountLabel={label} masked={a.externalIdMasked} canReveal={canReveal} />
+          <ExternalIdReveal
+            awsAccountId={a.id}
+            accountLabel={label}
+            masked={a.externalIdMasked}
+            canReveal={canReveal}
+          />
         </Row>
         <Row label="Verification">
           <span className="flex flex-wrap items-center gap-2">

@@ -51,7 +51,12 @@ export function OpenExceptions({ account }: { account: AccountCardData }) {
   return (
     <div className="space-y-2">
       {account.exceptions.map((e) => (
-        <div key={e.id} role="note" aria-label="Open exception" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+        <div
+          key={e.id}
+          role="note"
+          aria-label="Open exception"
+          className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
           <p className="flex flex-wrap items-center gap-2 font-semibold">
             <span aria-hidden="true">⚠</span>
             Open exception: {exceptionKindLabel(e.kind)}
@@ -59,7 +64,9 @@ export function OpenExceptions({ account }: { account: AccountCardData }) {
           </p>
           <p className="mt-1">{e.reason}</p>
           {e.details ? <p className="mt-1 text-amber-900">{e.details}</p> : null}
-          <p className="mt-1 text-xs text-amber-800">since {formatUtc(e.createdAt)} · handled by a solutions architect on the Exceptions page</p>
+          <p className="mt-1 text-xs text-amber-800">
+            since {formatUtc(e.createdAt)} · handled by a solutions architect on the Exceptions page
+          </p>
         </div>
       ))}
     </div>

@@ -41,7 +41,13 @@ export function ExternalIdReveal({ awsAccountId, accountLabel, masked, canReveal
           </Button>
         </>
       ) : canReveal ? (
-        <Button size="sm" variant="secondary" onClick={reveal} disabled={pending} aria-label={`Reveal External ID of account ${accountLabel}`}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={reveal}
+          disabled={pending}
+          aria-label={`Reveal External ID of account ${accountLabel}`}
+        >
           {pending ? "Revealing…" : "Reveal"}
         </Button>
       ) : null}

@@ -41,7 +41,10 @@ export function InvitePanel({ awsAccountId, accountId, organizations, defaultOrg
   const isCurrent = view?.organization.id === organizationId;
 
   return (
-    <section aria-labelledby={titleId} className="mt-3 space-y-3 rounded-md border border-indigo-200 bg-indigo-50/40 p-3">
+    <section
+      aria-labelledby={titleId}
+      className="mt-3 space-y-3 rounded-md border border-indigo-200 bg-indigo-50/40 p-3"
+    >
       <h4 id={titleId} className="text-sm font-semibold text-slate-900">
         Invite into a Pump organization
       </h4>
@@ -63,7 +66,9 @@ export function InvitePanel({ awsAccountId, accountId, organizations, defaultOrg
       </form>
       <div aria-live="polite" className="space-y-3">
         {preflight && !preflight.result.ok ? <Alert tone="error">{preflight.result.error}</Alert> : null}
-        {view && !isCurrent ? <p className="text-sm text-slate-700">The organization changed: run the preflight again for it.</p> : null}
+        {view && !isCurrent ? (
+          <p className="text-sm text-slate-700">The organization changed: run the preflight again for it.</p>
+        ) : null}
         {view && isCurrent ? (
           <>
             <PreflightChecklist checks={view.checks} />
@@ -94,13 +99,17 @@ function SendInviteForm({ view, transferLosses }: { view: PreflightView; transfe
     return <Alert tone={isProblem ? "error" : "success"}>{describeSendOutcome(state.data)}</Alert>;
   }
   return (
-    <form action={send} aria-label={isException ? `Record exception for ${label}` : `Send invite to ${label}`} className="space-y-3">
+    <form
+      action={send}
+      aria-label={isException ? `Record exception for ${label}` : `Send invite to ${label}`}
+      className="space-y-3"
+    >
       <input type="hidden" name="awsAccountId" value={view.account.id} />
       <input type="hidden" name="pumpOrganizationId" value={view.organization.id} />
       {isException ? (
         <p className="text-sm text-slate-800">
-          This account cannot be invited as it is. Recording the exception sends <strong>no invitation</strong>: it opens
-          a case for a solutions architect with the reason above, and marks the account as an exception.
+          This account cannot be invited as it is. Recording the exception sends <strong>no invitation</strong>: it
+          opens a case for a solutions architect with the reason above, and marks the account as an exception.
         </p>
       ) : null}
       <div className="max-w-xs">
@@ -124,8 +133,8 @@ function SendInviteForm({ view, transferLosses }: { view: PreflightView; transfe
             ))}
           </ul>
           <label className="mt-2 flex items-start gap-2 font-medium">
-            <input type="checkbox" name="acknowledgeTransfer" required className="mt-1" />
-            I acknowledge the direct transfer and what the account loses
+            <input type="checkbox" name="acknowledgeTransfer" required className="mt-1" />I acknowledge the direct
+            transfer and what the account loses
           </label>
         </fieldset>
       ) : null}

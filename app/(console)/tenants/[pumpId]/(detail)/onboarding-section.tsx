@@ -37,12 +37,24 @@ export function OnboardingSection({ tenantId, rows, canIssue, canSimulate }: Pro
             <caption className="sr-only">Onboarding links</caption>
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Account</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Role type</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Region</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Expires (UTC)</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Actions</th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Account
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Role type
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Region
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Expires (UTC)
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Actions
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -53,7 +65,9 @@ export function OnboardingSection({ tenantId, rows, canIssue, canSimulate }: Pro
                     {r.isFinalStep ? <span className="ml-1 text-xs text-slate-600">final step</span> : null}
                     {r.failureReason ? <p className="mt-1 max-w-md text-xs text-red-800">{r.failureReason}</p> : null}
                   </td>
-                  <td className="px-3 py-2 align-top font-mono text-xs">{r.accountId ? formatAccountId(r.accountId) : "any account"}</td>
+                  <td className="px-3 py-2 align-top font-mono text-xs">
+                    {r.accountId ? formatAccountId(r.accountId) : "any account"}
+                  </td>
                   <td className="px-3 py-2 align-top">{roleTypeLabels[r.roleType]}</td>
                   <td className="px-3 py-2 align-top font-mono text-xs">{r.region}</td>
                   <td className="px-3 py-2 align-top font-mono text-xs">{formatUtc(r.expiresAt.toISOString())}</td>

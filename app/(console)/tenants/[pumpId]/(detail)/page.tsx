@@ -43,11 +43,19 @@ export default async function TenantPage({ params, searchParams }: Props) {
   const canManual = can(actor.role, "onboarding.record_manual");
   const notice = noticeText((await searchParams).notice);
   const canSimulate = isSandboxMode() && can(actor.role, "sandbox.simulate");
-  const inviteControls = { canChange: can(actor.role, "invites.cancel"), canSimulate, transferLosses: TRANSFER_LOSSES, now: new Date().toISOString() };
+  const inviteControls = {
+    canChange: can(actor.role, "invites.cancel"),
+    canSimulate,
+    transferLosses: TRANSFER_LOSSES,
+    now: new Date().toISOString(),
+  };
   // The invite panel's organizations: only fetched for someone who may invite.
   const organizations = can(actor.role, "invites.send") ? await listOrganizationChoices(await getDb()) : null;
   const invite = organizations
-    ? { organizations, defaultOrganizationId: tenant.defaultPumpOrganizationId ?? organizations.find((o) => o.isDefault)?.id ?? null }
+    ? {
+        organizations,
+        defaultOrganizationId: tenant.defaultPumpOrganizationId ?? organizations.find((o) => o.isDefault)?.id ?? null,
+      }
     : null;
 
   return (

@@ -43,7 +43,11 @@ const verdictTones: Record<PreflightView["verdict"]["kind"], string> = {
 
 export function VerdictBox({ verdict }: { verdict: PreflightView["verdict"] }) {
   return (
-    <div role="group" aria-label="Preflight verdict" className={`rounded-md border px-3 py-2 text-sm ${verdictTones[verdict.kind]}`}>
+    <div
+      role="group"
+      aria-label="Preflight verdict"
+      className={`rounded-md border px-3 py-2 text-sm ${verdictTones[verdict.kind]}`}
+    >
       <p className="font-semibold">{verdict.title}</p>
       <p className="mt-0.5">{verdict.detail}</p>
     </div>

@@ -41,7 +41,10 @@ export function TenantAuditTrail({ rows, tenantId, canReadAudit }: TrailProps) {
         </h2>
         {/* The full log is for audit.read holders only; linking others to it would end in a 403. */}
         {canReadAudit ? (
-          <Link href={`/audit?targetType=tenant&targetId=${tenantId}`} className="text-sm text-indigo-700 hover:underline">
+          <Link
+            href={`/audit?targetType=tenant&targetId=${tenantId}`}
+            className="text-sm text-indigo-700 hover:underline"
+          >
             Open in the audit log
           </Link>
         ) : null}
@@ -51,17 +54,29 @@ export function TenantAuditTrail({ rows, tenantId, canReadAudit }: TrailProps) {
           <caption className="sr-only">Last {rows.length} audit rows for this tenant</caption>
           <thead className="text-left text-slate-700">
             <tr>
-              <th scope="col" className="py-1 pr-3 font-semibold">Time (UTC)</th>
-              <th scope="col" className="py-1 pr-3 font-semibold">Actor</th>
-              <th scope="col" className="py-1 pr-3 font-semibold">Action</th>
-              <th scope="col" className="py-1 pr-3 font-semibold">Outcome</th>
-              <th scope="col" className="py-1 font-semibold">Reason</th>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                Time (UTC)
+              </th>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                Actor
+              </th>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                Action
+              </th>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                Outcome
+              </th>
+              <th scope="col" className="py-1 font-semibold">
+                Reason
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
               <tr key={r.id}>
-                <td className="py-1 pr-3 font-mono text-xs whitespace-nowrap">{r.occurredAt.replace("T", " ").slice(0, 19)}</td>
+                <td className="py-1 pr-3 font-mono text-xs whitespace-nowrap">
+                  {r.occurredAt.replace("T", " ").slice(0, 19)}
+                </td>
                 <td className="py-1 pr-3">{r.actorEmail ?? <em className="text-slate-500">anonymous</em>}</td>
                 <td className="py-1 pr-3 font-mono text-xs">{r.action}</td>
                 <td className="py-1 pr-3">

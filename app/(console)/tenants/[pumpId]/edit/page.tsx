@@ -15,7 +15,11 @@ export default async function EditTenantPage({ params }: { params: Promise<{ pum
   const pumpId = pumpIdSchema.safeParse((await params).pumpId);
   if (!pumpId.success) notFound();
   const db = await getDb();
-  const [tenant, managers, organizations] = await Promise.all([getTenantHeader(db, pumpId.data), listManagerOptions(db), listOrganizationChoices(db)]);
+  const [tenant, managers, organizations] = await Promise.all([
+    getTenantHeader(db, pumpId.data),
+    listManagerOptions(db),
+    listOrganizationChoices(db),
+  ]);
   if (!tenant) notFound();
   const defaultPumpOrganizationId = await tenantDefaultOrganization(db, tenant.id);
   // A manager who has since left the role or been disabled stays selectable for this tenant until changed.

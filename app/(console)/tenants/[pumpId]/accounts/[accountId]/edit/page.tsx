@@ -24,7 +24,10 @@ export default async function EditAccountPage({ params }: Props) {
   if (!tenant || !account) notFound();
   return (
     <>
-      <PageHeader title={`Edit account ${formatAccountId(account.accountId)}`} description={`${tenant.name} (${tenant.pumpId})`} />
+      <PageHeader
+        title={`Edit account ${formatAccountId(account.accountId)}`}
+        description={`${tenant.name} (${tenant.pumpId})`}
+      />
       <AccountForm mode="edit" pumpId={tenant.pumpId} account={account} />
     </>
   );

@@ -10,7 +10,10 @@ import { recordManualRole } from "@/lib/onboarding/actions";
 type Result = ActionResult<{ state: "verified" | "unprotected" | "failed"; error?: string }> | null;
 
 const outcome = {
-  verified: { tone: "success", text: "Recorded and verified: Pump can assume the role with the External ID, and not without it." },
+  verified: {
+    tone: "success",
+    text: "Recorded and verified: Pump can assume the role with the External ID, and not without it.",
+  },
   unprotected: { tone: "error", text: "Recorded, but NOT verified: the role can be assumed without the External ID." },
   failed: { tone: "error", text: "Recorded, but the verification failed." },
 } as const;
@@ -19,7 +22,11 @@ const outcome = {
 export function RecordRoleForm({ awsAccountId }: { awsAccountId: string }) {
   const [state, action, pending] = useActionState<Result, FormData>(recordManualRole, null);
   return (
-    <form action={action} aria-label="Record role ARN" className="mt-8 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:hidden">
+    <form
+      action={action}
+      aria-label="Record role ARN"
+      className="mt-8 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:hidden"
+    >
       <h2 className="mb-3 text-base font-semibold text-slate-900">Record the role ARN</h2>
       <input type="hidden" name="awsAccountId" value={awsAccountId} />
       <TextField
