@@ -40,9 +40,6 @@ export default function config(phase: string): NextConfig {
     poweredByHeader: false,
     // The dev badge would otherwise sit on top of the sidebar's sign-out button.
     devIndicators: { position: "bottom-right" },
-    // `npm run typecheck` (tsc over the whole tree, tests included) runs before every build in `npm test`;
-    // checking again inside `next build` would only add minutes to CI.
-    typescript: { ignoreBuildErrors: true },
     typedRoutes: false,
     // `forbidden()` renders app/forbidden.tsx with a real 403 status.
     experimental: { authInterrupts: true },
