@@ -100,8 +100,9 @@ function lookup(raw: RawAwsError): AwsErrorCatalogEntry | undefined {
 }
 
 /**
- * AssumeRole's AccessDenied is one 403 for several causes AWS will not tell apart (domain.md §2.5); the message
- * lists them all so the support engineer checks each instead of trusting the first guess.
+ * AssumeRole's AccessDenied is one 403 for several causes AWS will not tell apart (observed; AWS documents no distinct
+ * code; README › Architecture, AWS gateway); the message lists them all so the support engineer checks each instead of
+ * trusting the first guess.
  */
 function assumeRoleDenied(roleArn: string | undefined) {
   const role = roleArn ? `role ${roleArn}` : "the role";

@@ -35,7 +35,10 @@ export type AssumeRoleParams = {
   as?: AwsSession;
 };
 
-/** Handshake states (domain.md §1.6). Pending = REQUESTED or OPEN (AWS shows new invites as OPEN); the rest are terminal. */
+/**
+ * Handshake states (https://docs.aws.amazon.com/organizations/latest/APIReference/API_Handshake.html). Pending =
+ * REQUESTED or OPEN (AWS shows new invites as OPEN); the rest are terminal.
+ */
 export type HandshakeState = "REQUESTED" | "OPEN" | "CANCELED" | "ACCEPTED" | "DECLINED" | "EXPIRED";
 
 /** An Organizations invitation (an INVITE handshake) as Pump sees it. */
@@ -83,7 +86,8 @@ export type AwsGateway = {
   /** PUTs a custom-resource response (≤ 4,096 bytes) to CloudFormation's pre-signed ResponseURL. */
   sendCloudFormationResponse(responseUrl: string, body: string): Promise<void>;
 
-  // Organizations, called as the operator session in a Pump organization's management account (domain.md §1).
+  // Organizations (https://docs.aws.amazon.com/organizations/latest/APIReference/Welcome.html), called as the operator
+  // session in a Pump organization's management account.
   /** InviteAccountToOrganization with an ACCOUNT target. */
   inviteAccount(as: AwsSession, p: InviteAccountParams): Promise<Handshake>;
   /** Every INVITE handshake the organization sent and AWS still lists (terminal ones vanish after 30 days). */

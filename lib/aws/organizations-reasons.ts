@@ -1,8 +1,9 @@
 /**
  * Plain-words meaning of the `Reason` codes AWS Organizations attaches to ConstraintViolation,
- * HandshakeConstraintViolation, InvalidInput and AccessDeniedForDependency exceptions (domain.md §1.2–1.4 and the
- * API model). AWS adds reasons over time, so a reason is always an open `string`: unknown ones are still shown,
- * just without an explanation.
+ * HandshakeConstraintViolation, InvalidInput and AccessDeniedForDependency exceptions, as the Errors section of each
+ * operation in the API reference lists them (e.g.
+ * https://docs.aws.amazon.com/organizations/latest/APIReference/API_InviteAccountToOrganization.html). AWS adds reasons
+ * over time, so a reason is always an open `string`: unknown ones are still shown, just without an explanation.
  */
 const reasons: Record<string, string> = {
   ACCOUNT_NUMBER_LIMIT_EXCEEDED:

@@ -5,9 +5,10 @@ import type { AwsSession, Handshake } from "./gateway";
 import { sandboxWorld } from "./sandbox-world";
 
 /**
- * The Organizations half of the AwsGateway contract (domain.md §1), registered against the SDK gateway over a fake
- * Organizations (sdk-gateway.test.ts) and the sandbox on a database (sandbox-gateway.db.test.ts). Tests run in order
- * and share one world, as an organization's history does.
+ * The Organizations half of the AwsGateway contract
+ * (https://docs.aws.amazon.com/organizations/latest/APIReference/Welcome.html), registered against the SDK gateway over
+ * a fake Organizations (sdk-gateway.test.ts) and the sandbox on a database (sandbox-gateway.db.test.ts). Tests run in
+ * order and share one world, as an organization's history does.
  */
 
 const { customers, otherOrgMember, otherOrganizations } = sandboxWorld;
@@ -78,7 +79,9 @@ export function describeOrganizationsContract(label: string, setup: () => Promis
       expect(error.reason).toBe("ALREADY_IN_AN_ORGANIZATION");
     });
 
-    it("sends invitations to accounts of other organizations; acceptance decides (domain.md §0.2)", async () => {
+    // An account already in an organization receives the invitation; whether it can join is decided when it accepts
+    // (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_accept-decline-invite.html).
+    it("sends invitations to accounts of other organizations; acceptance decides", async () => {
       const op = await operator();
       for (const accountId of [otherOrgMember.accountId, otherOrganizations.stark.managementAccountId]) {
         expect(await h.gateway.inviteAccount(op, { accountId })).toMatchObject({ state: "OPEN", accountId });

@@ -34,7 +34,8 @@ const metadata = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } })
 const validationError = (message: string) =>
   new STSServiceException({ name: "ValidationError", $fault: "client", ...metadata(400), message });
 
-// AssumeRole's one answer for a missing role, an untrusted caller and a wrong/missing External ID (domain.md §2.5).
+// AssumeRole's one answer for a missing role, an untrusted caller and a wrong/missing External ID: AWS gives all three
+// the same AccessDenied and documents no distinct code (observed; README › Architecture, AWS gateway).
 const accessDenied = (caller: Caller, roleArn: string) =>
   new STSServiceException({
     name: "AccessDenied",

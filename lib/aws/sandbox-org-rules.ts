@@ -19,7 +19,11 @@ import type { Db } from "@/db/client";
 import { sandboxClock, type sandboxHandshakes } from "@/db/schema";
 import type { Handshake, HandshakeState } from "./gateway";
 
-/** The Organizations rules the sandbox applies (domain.md §1.6–1.8), shared by its gateway and its admin helpers. */
+/**
+ * The Organizations rules the sandbox applies, shared by its gateway and its admin helpers: handshake states and
+ * lifetimes (https://docs.aws.amazon.com/organizations/latest/APIReference/API_Handshake.html) and the account and
+ * invitation quotas (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html).
+ */
 
 const DAY_MS = 24 * 3600 * 1000;
 export const INVITE_LIFETIME_MS = 15 * DAY_MS;

@@ -53,8 +53,10 @@ async function respond(db: Db, handshakeId: string, answer: "ACCEPTED" | "DECLIN
 }
 
 /**
- * Joins the inviting organization. A member of another organization transfers directly (domain.md §1.5); the
- * management account of another organization cannot until it deletes that organization.
+ * Joins the inviting organization. A member of another organization transfers directly
+ * (https://docs.aws.amazon.com/organizations/latest/APIReference/API_AcceptHandshake.html); the management account of
+ * another organization cannot until it deletes that organization
+ * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_accept-decline-invite.html).
  */
 async function join(tx: Db, accountId: string, organizationId: string, at: Date) {
   const current = await membershipOf(tx, accountId);

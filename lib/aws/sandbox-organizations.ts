@@ -17,8 +17,9 @@ import {
 } from "./sandbox-org-rules";
 
 /**
- * AWS Organizations as documented (domain.md §1), state in sandbox_organizations / _org_members / _handshakes.
- * Errors are the SDK's own exception classes through mapAwsError, as from the SDK gateway.
+ * AWS Organizations as documented (https://docs.aws.amazon.com/organizations/latest/APIReference/Welcome.html), state
+ * in sandbox_organizations / _org_members / _handshakes. Errors are the SDK's own exception classes through
+ * mapAwsError, as from the SDK gateway.
  */
 
 const lowerAlphanumeric = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -102,7 +103,8 @@ export function sandboxOrganizationsOperations(
             );
           const pending = recent.filter((h) => isPendingAt(h, at));
           if (pending.some((h) => h.accountId === p.accountId)) throw orgErrors.duplicate();
-          // Accepted invitations do not count against the daily limit (domain.md §1.8).
+          // Accepted invitations do not count against the daily limit
+          // (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html).
           const attempts = recent.filter(
             (h) => h.requestedAt.getTime() > at.getTime() - RATE_WINDOW_MS && h.state !== "ACCEPTED",
           ).length;

@@ -60,9 +60,10 @@ const customerRole = <E extends string | null>(
 });
 
 /**
- * Organizations besides Pump's (domain.md §1.5), matching the demo tenants: wayne-rnd (100000000004) is a member of
- * Wayne's organization, stark-management (100000000003) and oscorp-root (100000000013) the management accounts of
- * Stark's and Oscorp's.
+ * Organizations besides Pump's, for invitations to accounts already in one
+ * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_accept-decline-invite.html),
+ * matching the demo tenants: wayne-rnd (100000000004) is a member of Wayne's organization, stark-management
+ * (100000000003) and oscorp-root (100000000013) the management accounts of Stark's and Oscorp's.
  */
 const otherOrganizations = {
   wayne: { orgId: "o-wayne000001", managementAccountId: "900000000001", memberAccountIds: ["100000000004"] },

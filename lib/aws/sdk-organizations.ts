@@ -74,7 +74,8 @@ export function sdkOrganizationsOperations(consoleCredentials?: CredentialsSourc
           );
           return toHandshake(out.Handshake, operation);
           // No SDK retries: the call has no idempotency token, and a timeout may hide an invitation AWS created. The
-          // invite service backs off on throttling itself and settles anything else by reading AWS (security.md §8).
+          // invite service backs off on throttling itself and settles anything else by reading AWS
+          // (README › Invites: exactly once).
         },
         { noRetry: true },
       );
@@ -84,7 +85,8 @@ export function sdkOrganizationsOperations(consoleCredentials?: CredentialsSourc
       const operation = "ListHandshakesForOrganization";
       return withOrganizations(as, operation, async (client) => {
         const all: Handshake[] = [];
-        // The paginator follows NextToken until AWS omits it, through empty pages (domain.md §1.7).
+        // The paginator follows NextToken until AWS omits it, through empty pages
+        // (https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListHandshakesForOrganization.html).
         for await (const page of paginateListHandshakesForOrganization(
           { client },
           { Filter: { ActionType: "INVITE" } },
@@ -143,7 +145,8 @@ export function sdkOrganizationsOperations(consoleCredentials?: CredentialsSourc
           };
         });
       } catch (error) {
-        // Not in an organization is an answer, not a failure (domain.md §1.10).
+        // Not in an organization is an answer, not a failure
+        // (https://docs.aws.amazon.com/organizations/latest/APIReference/API_DescribeOrganization.html).
         if ((error as { awsErrorName?: string }).awsErrorName === "AWSOrganizationsNotInUseException") return null;
         throw error;
       }

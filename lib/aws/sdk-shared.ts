@@ -22,9 +22,9 @@ export const sessionCredentials = (c: AwsCredentials) => ({
 export type CredentialsSource = AwsCredentials | (() => Promise<AwsCredentials>);
 
 /**
- * Organizations is a global service served from us-east-1 (domain.md §1), whatever Region the console runs in.
- * `credentials` omitted = the SDK's default chain; callers pass an operator session's credentials to act in a
- * Pump organization's management account.
+ * Organizations is a global service served from us-east-1 (https://docs.aws.amazon.com/general/latest/gr/ao.html),
+ * whatever Region the console runs in. `credentials` omitted = the SDK's default chain; callers pass an operator
+ * session's credentials to act in a Pump organization's management account.
  */
 export function createOrganizationsClient(
   credentials?: CredentialsSource,

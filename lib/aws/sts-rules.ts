@@ -1,6 +1,7 @@
 /**
- * STS AssumeRole parameter rules from the API model (domain.md §2.1, §2.3), shared by the sandbox (which enforces
- * them like AWS) and by code that builds parameters (role-chain.ts) so it never produces a value AWS would refuse.
+ * STS AssumeRole parameter rules, the one-hour cap on chained sessions included, from the API reference
+ * (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html), shared by the sandbox (which enforces them
+ * like AWS) and by code that builds parameters (role-chain.ts) so it never produces a value AWS would refuse.
  */
 
 export const roleSessionNamePattern = /^[\w+=,.@-]*$/;
