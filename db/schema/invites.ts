@@ -6,7 +6,8 @@ import { awsAccounts } from "./tenants";
 /**
  * Organization invites (AWS handshakes) Pump sent, kept forever: AWS drops terminal handshakes after 30 days.
  *
- * A row is written *before* InviteAccountToOrganization is called (security.md §8) and moves through `phase`:
+ * A row is written *before* InviteAccountToOrganization is called (README › Invites: exactly once) and moves
+ * through `phase`:
  *   queued    waiting for daily-limit headroom (bulk invites); no AWS call made yet
  *   in_flight the call is (or was) being made; only the reconciler, reading AWS, may conclude it
  *   sent      AWS answered with a handshake (or the reconciler found it); `state` mirrors AWS
@@ -72,7 +73,7 @@ export const orgInvites = pgTable(
     index("org_invites_account_idx").on(t.awsAccountId),
     index("org_invites_org_requested_idx").on(t.pumpOrganizationId, t.requestedAt),
     index("org_invites_requested_idx").on(t.requestedAt, t.id),
-    // One active invite per account: the unique key the intent is recorded under (security.md §8).
+    // One active invite per account: the unique key the intent is recorded under (README › Invites: exactly once).
     uniqueIndex("org_invites_one_active").on(t.awsAccountId).where(sql.raw(ACTIVE_INVITE_SQL)),
     check(
       "org_invites_sent_has_handshake",

@@ -13,8 +13,9 @@ export const pumpOrganizations = pgTable(
     // The role the console assumes in the management account (first hop of the role chain).
     operatorRoleArn: text("operator_role_arn").notNull(),
     accountQuota: integer("account_quota").notNull().default(10),
-    // Invitation attempts AWS allows per 24 h. AWS's 2022 text says max(20, quota); the current value is
-    // unconfirmed (domain.md §1.8), so Pump plans with 20 unless staff set what AWS confirmed for this organization.
+    // Invitation attempts AWS allows per 24 h. AWS's 2022 text
+    // (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html) says max(20, quota); the
+    // current value is unconfirmed, so Pump plans with 20 unless staff set what AWS confirmed for this organization.
     dailyInviteLimit: integer("daily_invite_limit").notNull().default(20),
     // Accounts in the organization as AWS last listed them (management account included); null = never synced.
     memberCount: integer("member_count"),

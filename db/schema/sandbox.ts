@@ -45,7 +45,8 @@ export const sandboxOrganizations = pgTable(
     id: text("id").primaryKey(),
     managementAccountId: text("management_account_id").notNull().unique(),
     featureSet: text("feature_set").notNull().default("ALL"),
-    // Accounts per organization (default 10); pending invitations count against it (domain.md §1.8).
+    // Accounts per organization (default 10); pending invitations count against it
+    // (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html).
     accountQuota: integer("account_quota").notNull().default(10),
     // Invitation attempts per 24 h. AWS's 2022 text: max(20, quota); the current value is unconfirmed, so the
     // sandbox keeps it per organization (default 20) and tests set either rule.

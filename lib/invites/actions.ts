@@ -44,8 +44,8 @@ export const preflightInvite = authorizedAction(
 export const sendInvite = authorizedAction(
   { name: "invites.send", permission: "invites.send", schema: s.sendInviteSchema, target: account },
   async ({ confirmAccountId, ...input }, ctx) => {
-    // Step-up: the person typed the account they mean (security.md §2), checked against the record, not the form,
-    // before anything is asked of AWS.
+    // Step-up: the person typed the account they mean, checked against the record, not the form, before anything is
+    // asked of AWS.
     const target = await loadInviteAccount(ctx.db, input.awsAccountId);
     if (confirmAccountId !== target.accountId) {
       throw new DomainError("Type the account's 12-digit ID to confirm.", {

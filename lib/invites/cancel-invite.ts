@@ -10,8 +10,8 @@ import { lockAccountInvites } from "./locks";
 import { sendInvite, type InviteDeps, type SendOutcome } from "./send-invite";
 
 /**
- * Cancel and resend. Both need the step-up confirmation (the account ID typed again, security.md §2), checked here
- * against the invite's own account, not against anything the browser says the account is.
+ * Cancel and resend. Both need the step-up confirmation (the account ID typed again), checked here against the invite's
+ * own account, not against anything the browser says the account is.
  */
 
 export async function loadInviteForChange(db: Db, inviteId: string, confirmAccountId: string) {

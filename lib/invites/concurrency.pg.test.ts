@@ -21,8 +21,9 @@ import { runPreflight } from "./preflight";
 import { sendInvite, type SendOutcome } from "./send-invite";
 
 /**
- * security.md "Figures to reach": 50 concurrent invites for one account → exactly 1 AWS invite call. The database
- * pool is the application's own (10 connections), so the 50 requests also queue for connections, as in production.
+ * The figure to reach: 50 concurrent invites for one account → exactly 1 AWS invite call
+ * (README › Invites: exactly once). The database pool is the application's own (10 connections), so the 50 requests
+ * also queue for connections, as in production.
  */
 
 let handle: DatabaseHandle;

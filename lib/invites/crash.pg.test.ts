@@ -20,9 +20,9 @@ import { reconcileAll } from "./reconcile";
 import { sendInvite } from "./send-invite";
 
 /**
- * security.md "Figures to reach": SIGKILL at each step of an invite → 0 invariant violations after restart, and the
- * reconciler converges. A child process (crash-child.ts) runs the real send path and freezes at a step; the test
- * kills it with SIGKILL (no handler runs, no transaction is finished), then plays the restarted console.
+ * The figure to reach: SIGKILL at each step of an invite → 0 invariant violations after restart, and the reconciler
+ * converges (README › Invites: exactly once). A child process (crash-child.ts) runs the real send path and freezes at a
+ * step; the test kills it with SIGKILL (no handler runs, no transaction is finished), then plays the restarted console.
  */
 
 const root = path.resolve(import.meta.dirname, "../..");

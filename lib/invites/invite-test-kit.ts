@@ -28,8 +28,9 @@ export function reconcileDeps(db: Db, gateway: AwsGateway, extra: Partial<Reconc
 }
 
 /**
- * Wraps a gateway so every InviteAccountToOrganization that reaches it is counted (the figure security.md asks
- * for), and optionally runs `around` instead of the plain delegation (to hang, fail, or observe the call).
+ * Wraps a gateway so every InviteAccountToOrganization that reaches it is counted (the figure to reach: 50 concurrent
+ * invites for one account → exactly 1 call), and optionally runs `around` instead of the plain delegation (to hang,
+ * fail, or observe the call).
  */
 export function countingGateway(
   inner: AwsGateway,

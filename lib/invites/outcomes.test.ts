@@ -20,8 +20,9 @@ import { AwsDomainError, mapAwsError } from "@/lib/aws/errors";
 import { classifyInviteFailure, withThrottleBackoff, type InviteFailure } from "./outcomes";
 
 /**
- * Every exception InviteAccountToOrganization documents (domain.md §1.2) and every Reason relevant to invites
- * (§1.3, §1.4), built as the SDK deserializes them, through mapAwsError, to the InviteFailure the send path acts on.
+ * Every exception InviteAccountToOrganization documents and every Reason relevant to invites (the Errors section of
+ * https://docs.aws.amazon.com/organizations/latest/APIReference/API_InviteAccountToOrganization.html), built as the SDK
+ * deserializes them, through mapAwsError, to the InviteFailure the send path acts on.
  */
 
 type Kind = InviteFailure["kind"];
@@ -35,7 +36,7 @@ function expectPlainMessage(failure: InviteFailure) {
   expect(failure.message).not.toMatch(/\[object|undefined|Error:/);
 }
 
-describe("InviteAccountToOrganization exceptions (domain.md §1.2)", () => {
+describe("InviteAccountToOrganization exceptions", () => {
   const cases: [string, unknown, Kind, string][] = [
     [
       "AccessDeniedException",
@@ -152,7 +153,7 @@ describe("InviteAccountToOrganization exceptions (domain.md §1.2)", () => {
 /** [reason, kind, explained]: explained = the message says in plain words what the reason means. */
 type ReasonCase = [string, Kind, boolean];
 
-describe("HandshakeConstraintViolationException reasons (domain.md §1.3)", () => {
+describe("HandshakeConstraintViolationException reasons", () => {
   const cases: ReasonCase[] = [
     // Pump's organization is full: staff cancel stale invitations or raise the quota.
     ["ACCOUNT_NUMBER_LIMIT_EXCEEDED", "refused", true],
@@ -208,7 +209,7 @@ describe("HandshakeConstraintViolationException reasons (domain.md §1.3)", () =
   });
 });
 
-describe("ConstraintViolationException reasons relevant to invites and transfers (domain.md §1.4)", () => {
+describe("ConstraintViolationException reasons relevant to invites and transfers", () => {
   const cases: [ConstraintViolationExceptionReason, Kind][] = [
     ["ACCOUNT_NUMBER_LIMIT_EXCEEDED", "refused"],
     ["HANDSHAKE_RATE_LIMIT_EXCEEDED", "rate_limited"],

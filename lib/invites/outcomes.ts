@@ -2,7 +2,8 @@ import "server-only";
 import { isAwsDomainError } from "@/lib/aws/errors";
 
 /**
- * What an InviteAccountToOrganization failure means for Pump (domain.md §1.2–1.4, §1.9). Every documented
+ * What an InviteAccountToOrganization failure means for Pump (the Errors section of
+ * https://docs.aws.amazon.com/organizations/latest/APIReference/API_InviteAccountToOrganization.html). Every documented
  * exception lands in one of these; reasons are open strings, so an unknown one is a plain failure with AWS's words.
  */
 export type InviteFailure =
@@ -21,8 +22,10 @@ const ACCOUNT_SIDE_REASONS = new Set([
   "ORGANIZATION_FROM_DIFFERENT_SELLER_OF_RECORD",
   "PAYMENT_INSTRUMENT_REQUIRED",
   "ORGANIZATION_MEMBERSHIP_CHANGE_RATE_LIMIT_EXCEEDED",
-  // Leave-type constraints (domain.md §1.4): on a direct transfer they are about the account leaving its current
-  // organization, which only its owner can fix, so a person takes them up with the customer.
+  // Leave-type constraints (ConstraintViolationException reasons; AcceptHandshake lists them too,
+  // https://docs.aws.amazon.com/organizations/latest/APIReference/API_AcceptHandshake.html): on a direct transfer they
+  // are about the account leaving its current organization, which only its owner can fix, so a person takes them up
+  // with the customer.
   "ACCOUNT_CANNOT_LEAVE_ORGANIZATION",
   "ACCOUNT_CANNOT_LEAVE_WITHOUT_PHONE_VERIFICATION",
   "ACCOUNT_CANNOT_LEAVE_WITHOUT_EULA",

@@ -25,7 +25,10 @@ import { organizationUsage, type OrganizationUsage } from "./usage";
 export type CheckStatus = "pass" | "fail" | "warn" | "info" | "skipped";
 export type PreflightCheck = { key: string; label: string; status: CheckStatus; detail: string };
 
-/** What a direct transfer out of another organization costs the customer (domain.md §1.5). */
+/**
+ * What a direct transfer out of another organization costs the customer (AWS's account migration readiness guide:
+ * https://aws-samples.github.io/cloud-operations-best-practices/docs/guides/AWS%20Organizations%20and%20AWS%20Accounts/account-migration-readiness/).
+ */
 export const TRANSFER_LOSSES = [
   "IAM Identity Center (SSO) permission-set assignments from the old organization",
   "SCPs, RCPs and declarative policies of the old organization stop applying",

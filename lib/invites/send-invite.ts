@@ -17,9 +17,10 @@ import { applyAccountEffects, findPendingHandshake, markSent } from "./handshake
 import { organizationUsage } from "./usage";
 
 /**
- * Sends one invitation, exactly once (security.md §8): preflight → intent recorded under the one-active-invite key
- * with the account and organization locked → InviteAccountToOrganization (no transaction held) → outcome recorded
- * with its audit row. Timeouts and DuplicateHandshake are settled by reading AWS, never by sending again.
+ * Sends one invitation, exactly once (README › Invites: exactly once): preflight → intent recorded under the
+ * one-active-invite key with the account and organization locked → InviteAccountToOrganization (no transaction held) →
+ * outcome recorded with its audit row. Timeouts and DuplicateHandshake are settled by reading AWS, never by sending
+ * again.
  */
 
 export type InviteDeps = {
@@ -266,8 +267,9 @@ async function callAws(
   } catch (error) {
     const failure = classifyInviteFailure(error);
     if (failure.kind === "reconcile") {
-      // DuplicateHandshake says AWS holds a pending invitation for the account, however old: adopt it (domain.md
-      // §1.9). After a timeout only one requested since the intent can be this call's.
+      // DuplicateHandshake says AWS holds a pending invitation for the account, however old: adopt it
+      // (https://docs.aws.amazon.com/organizations/latest/APIReference/API_InviteAccountToOrganization.html). After a
+      // timeout only one requested since the intent can be this call's.
       const since = failure.code === "duplicate_handshake" ? undefined : invite.createdAt;
       const found = await findPendingHandshake(deps.gateway, session, account.accountId, since).catch(() => null);
       if (found) return recordSent(deps, invite, found, audit, failure.code);

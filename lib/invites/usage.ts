@@ -4,9 +4,10 @@ import type { Db } from "@/db/client";
 import { awsAccounts, orgInvites, type pumpOrganizations } from "@/db/schema";
 
 /**
- * How full a Pump organization is, as AWS counts it (domain.md §1.8): members + pending invitations against the
- * account quota, and invitation attempts in the last 24 h (accepted ones excepted, cancelled ones included) against
- * the daily limit.
+ * How full a Pump organization is, as AWS counts it
+ * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html): members + pending
+ * invitations against the account quota, and invitation attempts in the last 24 h (accepted ones excepted, cancelled
+ * ones included) against the daily limit.
  */
 
 export const DAY_MS = 24 * 3600 * 1000;

@@ -47,8 +47,8 @@ function outcomeOf(kind: Props["kind"], data: NonNullable<Extract<Result, { ok: 
 }
 
 /**
- * The step-up for cancel and resend: the person types the account ID (checked by the server against the invite's
- * own account, security.md §2). A modal dialog, so nothing else on the page is clicked by mistake meanwhile.
+ * The step-up for cancel and resend: the person types the account ID again (checked by the server against the invite's
+ * own account). A modal dialog, so nothing else on the page is clicked by mistake meanwhile.
  */
 export function ChangeInviteDialog({ kind, inviteId, accountId, transferLosses, onClose, onDone }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
