@@ -16,8 +16,10 @@ import {
 
 /*
  * The committed templates are the rendered output (drift fails here), they pass cfn-lint (the npm CloudFormation
- * validator: resource types, property names and types, required properties, Ref/GetAtt/Sub/FindInMap targets, with
- * the parameters and pseudo parameters resolved), and their trust policy says what security.md promises.
+ * validator: resource types, property names and types, required properties, Ref/GetAtt/Sub/FindInMap targets, with the
+ * parameters and pseudo parameters resolved), and their trust policy lets only Pump's principal assume the role, and
+ * only with the External ID
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html).
  */
 
 const dir = path.resolve(import.meta.dirname, "../../public/templates");

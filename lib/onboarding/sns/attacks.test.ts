@@ -6,8 +6,8 @@ import { isTrustedSigningCertUrl } from "./cert-url";
 import { confirmationFields, createSnsTestKit, notificationFields, type SnsTestKit } from "./testing";
 import { verifySnsMessage, type VerifySnsResult } from "./verify";
 
-// The curated forgery corpus (security.md figures: ≥200 curated attacks → 0 accepted, 0 outbound requests for
-// anything rejected before the certificate step, never an exception). One table, one row per named attack.
+// The curated forgery corpus (the figures to reach: ≥200 curated attacks → 0 accepted, 0 outbound requests for anything
+// rejected before the certificate step, never an exception). One table, one row per named attack.
 
 const ATTACKS = [...URL_AND_TOPIC_ATTACKS, ...MESSAGE_ATTACKS, ...STRUCTURE_ATTACKS];
 // Reasons decided before the certificate fetch: such a rejection must have cost no request at all.

@@ -1,11 +1,13 @@
 import { parseTopicArn, SNS_REGION_PATTERN } from "./message";
 
-// The signing-certificate URL is chosen by whoever sent the request. Fetching any URL it names lets an attacker
-// sign a forgery with their own certificate (domain.md §5.3; the S3 variant: a self-signed .pem in any public
-// bucket). So the URL is the trust anchor and is pinned exactly: https, `sns.<region>.amazonaws.com` (`.com.cn` for
-// China Regions only), the one path shape SNS uses, and nothing else — no userinfo, port, query, fragment,
-// percent-encoding, backslash, trailing dot, uppercase or non-ASCII. The match runs on the raw string, before any
-// URL parser normalises it; WHATWG `URL` then re-checks that it sees the same host and path (no parser disagreement).
+// The signing-certificate URL is chosen by whoever sent the request. Fetching any URL it names lets an attacker sign a
+// forgery with their own certificate (AWS asks that the certificate be checked to come from Amazon SNS:
+// https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html; the S3 variant: a self-signed .pem in
+// any public bucket). So the URL is the trust anchor and is pinned exactly: https, `sns.<region>.amazonaws.com`
+// (`.com.cn` for China Regions only), the one path shape SNS uses, and nothing else — no userinfo, port, query,
+// fragment, percent-encoding, backslash, trailing dot, uppercase or non-ASCII. The match runs on the raw string, before
+// any URL parser normalises it; WHATWG `URL` then re-checks that it sees the same host and path (no parser
+// disagreement).
 
 const SNS_ORIGIN = String.raw`https://sns\.(${SNS_REGION_PATTERN})\.amazonaws\.com(\.cn)?`;
 const SIGNING_CERT_URL = new RegExp(String.raw`^${SNS_ORIGIN}(/SimpleNotificationService-[A-Za-z0-9]{32}\.pem)$`);

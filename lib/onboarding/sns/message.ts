@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { parseStrictJson } from "./strict-json";
 
-// The three SNS HTTP(S) envelopes exactly as SNS sends them (domain.md §5.1): every field a string, no extras.
+// The three SNS HTTP(S) envelopes exactly as SNS sends them
+// (https://docs.aws.amazon.com/sns/latest/dg/sns-message-and-json-formats.html): every field a string, no extras.
 // Unknown keys are rejected rather than ignored: an unsigned extra field (a `SubscribeURL` on a Notification, say)
 // is exactly what a consumer could later trust by mistake. If AWS ever adds a field, verification fails loudly
 // (4xx, logged) instead of silently passing unsigned data through.

@@ -1,7 +1,8 @@
 import type { SnsMessageFields } from "./message";
 
-// The canonical string SNS signs (domain.md §5.2; AWS "Verifying the signatures of Amazon SNS messages"): for each
-// key in this fixed, byte-sorted order, `key + "\n" + value + "\n"`, using the decoded JSON string values.
+// The canonical string SNS signs (AWS "Verifying the signatures of Amazon SNS messages",
+// https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html): for each key in this fixed,
+// byte-sorted order, `key + "\n" + value + "\n"`, using the decoded JSON string values.
 //
 // Why the result is unambiguous even though `Message` may contain "\nMessageId\n…": every field after `Message`
 // has a newline-free format (UUID, ISO timestamp, ARN, enum, and — enforced by message.ts — Subject, Token and

@@ -9,7 +9,8 @@ export type SnsRejectionReason =
 
 /**
  * `retryable` is true only when the certificate could not be fetched: a transient fault on our side, so the route
- * should answer 5xx and let SNS retry. Every other rejection is permanent (4xx, logged) — security.md §7.
+ * should answer 5xx and let SNS retry. Every other rejection is permanent (4xx, logged) — see
+ * README › Onboarding: templates and the callback.
  */
 export type SnsRejection = { ok: false; reason: SnsRejectionReason; detail: string; retryable: boolean };
 export type VerifySnsResult = { ok: true; message: SnsMessage } | SnsRejection;
@@ -17,7 +18,10 @@ export type VerifySnsResult = { ok: true; message: SnsMessage } | SnsRejection;
 export type VerifySnsOptions = {
   /** Exact, case-sensitive topic ARNs Pump owns. */
   allowedTopicArns: readonly string[];
-  /** 2 in production (security.md §5): SHA1-signed messages are refused unless this is lowered to 1. */
+  /**
+   * 2 in production (the topics use SignatureVersion=2, README › Onboarding: templates and the callback): SHA1-signed
+   * messages are refused unless this is lowered to 1.
+   */
   minSignatureVersion: 1 | 2;
   now: Date;
   /** Oldest accepted message age; default 3,600 s, SNS's hard cap on the total HTTP/S retry time. */
