@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { createHash } from "node:crypto";
 import { seedSandboxWorld, sandboxWorld } from "@/lib/aws/sandbox-world";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "./client";
@@ -16,10 +17,14 @@ import {
   tenants,
 } from "./schema";
 import { seedStaff } from "./seed-data";
-import { demoExternalId, seedTenants, type SeedTenant } from "./seed-tenants";
+import { seedTenants, type SeedTenant } from "./seed-tenants";
 
 const DAY = 24 * 60 * 60 * 1000;
 const EUROPE_QUOTA_FOR = (orgIndex: number) => (orgIndex === 1 ? 50 : 10);
+
+/** Deterministic stand-in External IDs for demo accounts the sandbox has no role for. */
+const demoExternalId = (accountId: string) =>
+  `pump-${createHash("sha256").update(`demo:${accountId}`).digest("base64url").slice(0, 32)}`;
 
 /** Idempotent: running it twice leaves the same data. */
 export async function seedDatabase(db: Db) {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
 import type { awsAccounts } from "./schema";
 
@@ -20,10 +19,6 @@ export type SeedTenant = {
   contacts: { name: string; email: string }[];
   accounts: Account[];
 };
-
-/** Deterministic stand-in External IDs for demo accounts the sandbox has no role for. */
-export const demoExternalId = (accountId: string) =>
-  `pump-${createHash("sha256").update(`demo:${accountId}`).digest("base64url").slice(0, 32)}`;
 
 const { acme, globex, initech, umbrella } = sandboxWorld.customers;
 const arn = (accountId: string, name = "PumpCustomerAccess") => `arn:aws:iam::${accountId}:role/${name}`;

@@ -82,7 +82,8 @@ export const orgErrors = {
     new AWSOrganizationsNotInUseException(
       wire(
         400,
-        "Your account is not a member of an organization. To make this request, you must use the credentials of an account that belongs to an organization.",
+        "Your account is not a member of an organization. To make this request, you must use the credentials of an " +
+          "account that belongs to an organization.",
       ),
     ),
   handshakeNotFound: (id: string) =>

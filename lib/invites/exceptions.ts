@@ -45,7 +45,8 @@ export async function openException(tx: Db, e: OpenException) {
   await tx
     .update(awsAccounts)
     .set({
-      onboardingState: sql`case when ${awsAccounts.onboardingState} in ('joined', 'offboarded') then ${awsAccounts.onboardingState} else 'exception' end`,
+      onboardingState: sql`case when ${awsAccounts.onboardingState} in ('joined', 'offboarded')
+        then ${awsAccounts.onboardingState} else 'exception' end`,
       ...(membership ? { membership, otherOrgId: e.otherOrgId ?? null, pumpOrganizationId: null } : {}),
     })
     .where(eq(awsAccounts.id, e.awsAccountId));

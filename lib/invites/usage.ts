@@ -32,7 +32,8 @@ export type OrganizationUsage = {
 
 type OrgRow = Pick<typeof pumpOrganizations.$inferSelect, "id" | "accountQuota" | "dailyInviteLimit" | "memberCount">;
 
-export const pendingInviteSql = sql`(${orgInvites.phase} = 'in_flight' or (${orgInvites.phase} = 'sent' and ${orgInvites.state} in ('REQUESTED', 'OPEN')))`;
+export const pendingInviteSql = sql`(${orgInvites.phase} = 'in_flight'
+  or (${orgInvites.phase} = 'sent' and ${orgInvites.state} in ('REQUESTED', 'OPEN')))`;
 
 export async function organizationUsage(db: Db, org: OrgRow, now: Date): Promise<OrganizationUsage> {
   const since = new Date(now.getTime() - DAY_MS);

@@ -59,7 +59,10 @@ export function mismatch(request: CfnRequest, onboarding: IssuedOnboarding | und
   if (onboarding.expiresAt <= now)
     return `This link expired on ${onboarding.expiresAt.toISOString().slice(0, 10)}. Ask Pump for a new link.`;
   if (p.PumpId !== onboarding.pumpId)
-    return `The PumpId parameter (${p.PumpId.slice(0, 20)}) is not the one in Pump's link. Launch the stack from the link without editing its parameters.`;
+    return (
+      `The PumpId parameter (${p.PumpId.slice(0, 20)}) is not the one in Pump's link. ` +
+      "Launch the stack from the link without editing its parameters."
+    );
   if (p.ExternalId !== onboarding.externalId)
     return "The ExternalId parameter was changed from the value in Pump's link. Launch the stack from the link without editing its parameters.";
   if (p.RoleType !== onboarding.roleType)
@@ -72,7 +75,10 @@ export function mismatch(request: CfnRequest, onboarding: IssuedOnboarding | und
   if (!role || role.accountId !== p.AccountId)
     return "The reported role ARN is not an IAM role in the account the stack runs in.";
   if (onboarding.expectedAccountId && onboarding.expectedAccountId !== p.AccountId) {
-    return `This link was issued for AWS account ${onboarding.expectedAccountId}, but the stack runs in ${p.AccountId}. Sign in to the right account and launch it again.`;
+    return (
+      `This link was issued for AWS account ${onboarding.expectedAccountId}, but the stack runs in ${p.AccountId}. ` +
+      "Sign in to the right account and launch it again."
+    );
   }
   if (stack.region !== onboarding.region)
     return `This link is for region ${onboarding.region}; the stack runs in ${stack.region}.`;

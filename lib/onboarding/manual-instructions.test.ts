@@ -3,16 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  cliSteps,
-  consoleSteps,
-  hclString,
-  instructionsMarkdown,
-  manualInstructions,
-  shellQuote,
-  terraformSnippet,
-  type ManualInstructionsInput,
-} from "./manual-instructions";
+import { cliSteps, shellQuote } from "./manual-cli-steps";
+import { consoleSteps } from "./manual-console-steps";
+import { instructionsMarkdown, manualInstructions, type ManualInstructionsInput } from "./manual-instructions";
+import { hclString, terraformSnippet } from "./manual-terraform";
 import { PolicyInputError, ROLE_NAMES, permissionsPolicy, trustPolicy } from "./policies";
 
 const input: ManualInstructionsInput = {

@@ -29,7 +29,8 @@ const log: Logged[] = [];
 async function generate(db: Db, n: number) {
   // Names as varied as real ones: 50k invented words, a third with a second word, and ten common suffixes.
   const syllables = sql.raw(
-    `array['ka','lo','mi','ra','te','no','vi','sa','do','re','zu','pe','ga','fi','ho','li','ma','ne','po','qu','ri','su','ta','ve','xo','ya','ze','bo','ce','du','el','an','is','or','un','ex','ar']`,
+    "array['ka','lo','mi','ra','te','no','vi','sa','do','re','zu','pe','ga','fi','ho','li','ma','ne','po'," +
+      "'qu','ri','su','ta','ve','xo','ya','ze','bo','ce','du','el','an','is','or','un','ex','ar']",
   );
   const suffixes = sql.raw(
     `array['Corp','Inc','Ltd','Systems','Labs','Group','Industries','Holdings','Technologies','GmbH']`,

@@ -171,7 +171,8 @@ async function searchOrgId(db: Db, orgId: string): Promise<TermOutcome> {
   ];
   const isCut = members.length >= q.KIND_LIMIT || others.length >= q.KIND_LIMIT;
   const notice = isCut
-    ? `Organization ${orgId}${pumpOrg ? ` (${pumpOrg.name})` : ""} has more than ${RESULT_LIMIT} tenants and accounts: showing the first ${RESULT_LIMIT}.`
+    ? `Organization ${orgId}${pumpOrg ? ` (${pumpOrg.name})` : ""} has more than ${RESULT_LIMIT} tenants and ` +
+      `accounts: showing the first ${RESULT_LIMIT}.`
     : undefined;
   return notice ? { hits, notice } : { hits };
 }

@@ -30,7 +30,11 @@ export default async function ExceptionsPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Existing-organization exceptions"
-        description="Accounts an invite would fail for (or did): a management account of another organization, a member Pump must not move without the customer's say, or a refusal from AWS about the account. Opened by the invite preflight, by AWS's answer, or by an automatic invite. Times are UTC."
+        description={
+          "Accounts an invite would fail for (or did): a management account of another organization, a member Pump " +
+          "must not move without the customer's say, or a refusal from AWS about the account. Opened by the invite " +
+          "preflight, by AWS's answer, or by an automatic invite. Times are UTC."
+        }
       />
       <nav aria-label="Exception views" className="mb-3 flex gap-1">
         {tab("open", "Open")}

@@ -87,7 +87,10 @@ export function BulkConfirmForm({ preview, organizationName, onConfirm, busy, er
             value={confirmCount}
             onChange={(e) => setConfirmCount(e.target.value)}
             errors={fieldErrors?.confirmCount}
-            hint={`${queued.length} ${queued.length === 1 ? "account is" : "accounts are"} queued for ${organizationName}; what has headroom is sent at once.`}
+            hint={
+              `${queued.length} ${queued.length === 1 ? "account is" : "accounts are"} queued for ` +
+              `${organizationName}; what has headroom is sent at once.`
+            }
           />
         </div>
         {error && !fieldErrors?.confirmCount ? <Alert tone="error">{error}</Alert> : null}

@@ -24,7 +24,10 @@ export default async function BulkInvitePage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Bulk invite"
-        description={`Invite up to ${MAX_BULK} accounts into a Pump organization at once. Preview first: every account gets the invite checklist, and the daily limit and quota decide what is sent now and what waits in the queue.`}
+        description={
+          `Invite up to ${MAX_BULK} accounts into a Pump organization at once. Preview first: every account gets the ` +
+          "invite checklist, and the daily limit and quota decide what is sent now and what waits in the queue."
+        }
       />
       <BulkInvite
         organizations={organizations}

@@ -48,7 +48,8 @@ export default async function ManualDeploymentPage({ params }: Props) {
   if (!account) notFound();
 
   const title = `Manual role deployment: ${formatAccountId(account.accountId)}`;
-  const description = `${account.tenantName} (${account.pumpId}) · ${account.name} · ${account.roleType === "autopilot" ? "Autopilot" : "Read-only"} role`;
+  const roleLabel = account.roleType === "autopilot" ? "Autopilot" : "Read-only";
+  const description = `${account.tenantName} (${account.pumpId}) · ${account.name} · ${roleLabel} role`;
   let instructions;
   try {
     instructions = manualInstructions({
