@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeExpiry, utcMinute } from "./expiry";
+import { describeExpiry } from "./expiry";
 
 const now = Date.parse("2026-03-01T12:00:00Z");
 const plus = (ms: number) => new Date(now + ms).toISOString();
@@ -29,10 +29,5 @@ describe("invite expiry countdown", () => {
   it("says expired from the expiry instant on", () => {
     expect(describeExpiry(plus(0), now)).toEqual({ kind: "expired" });
     expect(describeExpiry(new Date(now - 24 * H), now)).toEqual({ kind: "expired" });
-  });
-
-  it("formats UTC to the minute", () => {
-    expect(utcMinute("2026-03-01T12:34:56.789Z")).toBe("2026-03-01 12:34 UTC");
-    expect(utcMinute(null)).toBe("never");
   });
 });

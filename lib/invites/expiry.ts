@@ -28,10 +28,3 @@ export function describeExpiry(expiresAt: string | Date, now: number): Expiry {
           : "less than a minute left";
   return { kind: "left", text, isSoon: left < EXPIRY_WARNING_MS };
 }
-
-/** `2026-01-05 14:03 UTC`, like the audit log and the tenant page. */
-export function utcMinute(value: string | Date | null | undefined): string {
-  if (!value) return "never";
-  const iso = typeof value === "string" ? value : value.toISOString();
-  return `${iso.replace("T", " ").slice(0, 16)} UTC`;
-}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatUtcDate } from "@/lib/format/utc";
 import { ACCOUNT_ID_PATTERN, parseRoleArn } from "@/lib/tenants/aws-ids";
 
 const STACK_ID =
@@ -57,7 +58,7 @@ export function mismatch(request: CfnRequest, onboarding: IssuedOnboarding | und
   if (onboarding.status === "verified" && request.RequestType === "Create")
     return "This link was already used. Ask Pump for a new link.";
   if (onboarding.expiresAt <= now)
-    return `This link expired on ${onboarding.expiresAt.toISOString().slice(0, 10)}. Ask Pump for a new link.`;
+    return `This link expired on ${formatUtcDate(onboarding.expiresAt)}. Ask Pump for a new link.`;
   if (p.PumpId !== onboarding.pumpId)
     return (
       `The PumpId parameter (${p.PumpId.slice(0, 20)}) is not the one in Pump's link. ` +

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { staff, tenants } from "@/db/schema";
+import { formatUtcIso } from "@/lib/format/utc";
 import { onboardingLabels } from "./labels";
 import { orderFor, sortExpressions, tenantFilters, tenantGlances, type TenantListRow } from "./list-queries";
 import type { TenantListQuery } from "./list-schemas";
@@ -65,8 +66,8 @@ export async function* exportTenants(db: Db, q: TenantListQuery): AsyncGenerator
         failingVerification: g?.failing ?? 0,
         openExceptions: g?.openExceptions ?? 0,
         accountManager: r.managerName ?? "",
-        lastActivityUtc: r.lastActivityAt.toISOString(),
-        createdUtc: r.createdAt.toISOString(),
+        lastActivityUtc: formatUtcIso(r.lastActivityAt),
+        createdUtc: formatUtcIso(r.createdAt),
       };
     });
     if (rows.length < BATCH) return;

@@ -5,6 +5,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { AuditRow } from "@/lib/audit/queries";
 import { auditDiff } from "@/lib/audit/diff";
+import { formatUtcSecond } from "@/lib/format/utc";
 
 type Row = Omit<AuditRow, "occurredAt"> & { occurredAt: string };
 
@@ -15,7 +16,7 @@ const columns: ColumnDef<Row>[] = [
     id: "occurredAt",
     header: "Time (UTC)",
     meta: { sortKey: "occurredAt", label: "Time", className: "whitespace-nowrap font-mono text-xs" },
-    cell: ({ row }) => row.original.occurredAt.replace("T", " ").slice(0, 19),
+    cell: ({ row }) => formatUtcSecond(row.original.occurredAt),
   },
   {
     id: "actor",

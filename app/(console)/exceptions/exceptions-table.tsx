@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
+import { formatUtcMinute } from "@/lib/format/utc";
 import type { ExceptionRow } from "@/lib/invites/exception-queries";
 import { formatAccountId } from "@/lib/tenants/aws-ids";
 
@@ -77,7 +78,7 @@ const columns: ColumnDef<Row>[] = [
     meta: { label: "Opened", className: "whitespace-nowrap font-mono text-xs" },
     cell: ({ row }) => (
       <span>
-        {row.original.createdAt.replace("T", " ").slice(0, 16)}
+        {formatUtcMinute(row.original.createdAt)}
         {row.original.createdBy ? (
           <span className="block font-sans text-slate-500">{row.original.createdBy}</span>
         ) : null}

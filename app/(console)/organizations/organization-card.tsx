@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Meter } from "@/components/ui/meter";
-import { formatUtc, UtcTime } from "@/components/ui/utc-time";
+import { UtcTime } from "@/components/ui/utc-time";
+import { formatUtc } from "@/lib/format/utc";
 import type { OrganizationWithUsage } from "@/lib/invites/queries";
 import { formatAccountId } from "@/lib/tenants/aws-ids";
 import { SyncButton } from "./sync-button";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { Alert } from "@/components/ui/alert";
-import { utcMinute } from "@/lib/invites/expiry";
+import { formatUtcMinute } from "@/lib/format/utc";
 import { isPendingInvite } from "@/lib/invites/labels";
 import type { InviteListRow } from "@/lib/invites/queries";
 import { ExpiryCountdown } from "../_components/expiry-countdown";
@@ -72,7 +72,7 @@ function columns({ now, canChange, canSimulate, transferLosses }: Options): Colu
       meta: { label: "Requested", className: "whitespace-nowrap font-mono text-xs" },
       cell: ({ row }) => (
         <>
-          {utcMinute(row.original.requestedAt).replace(" UTC", "")}
+          {formatUtcMinute(row.original.requestedAt)}
           <span className="block font-sans text-slate-500">by {row.original.requestedBy ?? "unknown"}</span>
         </>
       ),

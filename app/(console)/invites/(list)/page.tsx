@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require";
 import { isSandboxMode } from "@/lib/aws";
-import { utcMinute } from "@/lib/invites/expiry";
+import { formatUtc } from "@/lib/format/utc";
 import { inviteFilterLabels } from "@/lib/invites/labels";
 import { inviteListQuerySchema } from "@/lib/invites/list-schemas";
 import { TRANSFER_LOSSES } from "@/lib/invites/preflight";
@@ -68,7 +68,7 @@ export default async function InvitesPage({ searchParams }: Props) {
           {organizations.map((o, i) => (
             <span key={o.id}>
               {i > 0 ? " · " : ""}
-              {o.name} <span className="font-mono text-xs">{utcMinute(o.invitesSyncedAt)}</span>
+              {o.name} <span className="font-mono text-xs">{formatUtc(o.invitesSyncedAt)}</span>
             </span>
           ))}
         </p>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { describeExpiry, utcMinute } from "@/lib/invites/expiry";
+import { formatUtc } from "@/lib/format/utc";
+import { describeExpiry } from "@/lib/invites/expiry";
 
 const MINUTE = 60_000;
 
@@ -28,7 +29,7 @@ export function ExpiryCountdown({ expiresAt, isPending, now }: Props) {
   if (!expiresAt) return <span className="text-slate-500">—</span>;
   const at = (
     <time dateTime={expiresAt} className="block text-xs text-slate-500">
-      {utcMinute(expiresAt)}
+      {formatUtc(expiresAt)}
     </time>
   );
   if (!isPending) return at;

@@ -1,5 +1,5 @@
 import type { BadgeTone } from "@/components/ui/badge";
-import { formatUtc } from "@/components/ui/utc-time";
+import { formatUtc } from "@/lib/format/utc";
 import type { BulkPreview, BulkRow } from "@/lib/invites/bulk-preview";
 
 /** Words for the bulk page: a row's plan (from the preview) and its outcome (from the run). Pure, client-safe. */

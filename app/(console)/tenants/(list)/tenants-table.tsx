@@ -5,6 +5,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
+import { formatUtcMinute } from "@/lib/format/utc";
 import { onboardingLabels, onboardingTones } from "@/lib/tenants/labels";
 import type { TenantGlance, TenantListRow } from "@/lib/tenants/list-queries";
 import { useStoredSelection } from "./use-stored-selection";
@@ -14,8 +15,6 @@ type Row = Omit<TenantListRow, "lastActivityAt" | "createdAt"> & {
   createdAt: string;
   glance: TenantGlance;
 };
-
-const utc = (iso: string) => iso.replace("T", " ").slice(0, 16);
 
 const columns: ColumnDef<Row>[] = [
   {
@@ -74,13 +73,13 @@ const columns: ColumnDef<Row>[] = [
     id: "lastActivity",
     header: "Last activity (UTC)",
     meta: { sortKey: "lastActivity", label: "Last activity", className: "whitespace-nowrap font-mono text-xs" },
-    cell: ({ row }) => utc(row.original.lastActivityAt),
+    cell: ({ row }) => formatUtcMinute(row.original.lastActivityAt),
   },
   {
     id: "created",
     header: "Created (UTC)",
     meta: { sortKey: "created", label: "Created", className: "whitespace-nowrap font-mono text-xs" },
-    cell: ({ row }) => utc(row.original.createdAt),
+    cell: ({ row }) => formatUtcMinute(row.original.createdAt),
   },
 ];
 

@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { authorizeRoute } from "@/lib/auth/require";
+import { formatUtcFileStamp } from "@/lib/format/utc";
 import { csvColumns, exportTenants } from "@/lib/tenants/export";
 import { tenantListQuerySchema } from "@/lib/tenants/list-schemas";
 
@@ -48,7 +49,7 @@ export async function GET(request: Request) {
       await batches.return(undefined);
     },
   });
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  const stamp = formatUtcFileStamp(new Date());
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

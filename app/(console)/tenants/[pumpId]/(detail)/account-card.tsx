@@ -11,7 +11,7 @@ import { AccountInvites, OpenExceptions, type InviteControls } from "./account-i
 import { InvitePanel, type OrganizationChoice } from "./invite-panel";
 import { VerifyRoleButton } from "./verify-role-button";
 import { ExternalIdReveal } from "./external-id-reveal";
-import { formatUtc } from "./format";
+import { formatUtc } from "@/lib/format/utc";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { exceptionKindLabel, isPendingInvite } from "@/lib/invites/labels";
 import { exceptionLabels } from "@/lib/tenants/detail-labels";
 import type { AccountCardData } from "@/lib/tenants/tenant-queries";
-import { formatUtc } from "./format";
+import { formatUtc } from "@/lib/format/utc";
 
 export type InviteControls = {
   /** invites.cancel */

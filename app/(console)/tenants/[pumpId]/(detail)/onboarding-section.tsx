@@ -2,7 +2,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { OnboardingRow } from "@/lib/onboarding/queries";
 import { roleTypeLabels } from "@/lib/tenants/labels";
 import { formatAccountId } from "@/lib/tenants/aws-ids";
-import { formatUtc } from "./format";
+import { formatUtc } from "@/lib/format/utc";
 import { IssueOnboardingForm, OnboardingActions } from "./onboarding-forms";
 
 const statusTones: Record<OnboardingRow["status"], BadgeTone> = {
@@ -70,7 +70,7 @@ export function OnboardingSection({ tenantId, rows, canIssue, canSimulate }: Pro
                   </td>
                   <td className="px-3 py-2 align-top">{roleTypeLabels[r.roleType]}</td>
                   <td className="px-3 py-2 align-top font-mono text-xs">{r.region}</td>
-                  <td className="px-3 py-2 align-top font-mono text-xs">{formatUtc(r.expiresAt.toISOString())}</td>
+                  <td className="px-3 py-2 align-top font-mono text-xs">{formatUtc(r.expiresAt)}</td>
                   <td className="px-3 py-2 align-top">
                     {canIssue && r.status !== "verified" ? (
                       <OnboardingActions

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { AuditTrailRow, TimelineEntry } from "@/lib/tenants/tenant-history";
-import { formatUtc } from "./format";
+import { formatUtc, formatUtcSecond } from "@/lib/format/utc";
 
 const outcomeTone = { ok: "good", denied: "bad", failed: "warn" } as const;
 
@@ -74,9 +74,7 @@ export function TenantAuditTrail({ rows, tenantId, canReadAudit }: TrailProps) {
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
               <tr key={r.id}>
-                <td className="py-1 pr-3 font-mono text-xs whitespace-nowrap">
-                  {r.occurredAt.replace("T", " ").slice(0, 19)}
-                </td>
+                <td className="py-1 pr-3 font-mono text-xs whitespace-nowrap">{formatUtcSecond(r.occurredAt)}</td>
                 <td className="py-1 pr-3">{r.actorEmail ?? <em className="text-slate-500">anonymous</em>}</td>
                 <td className="py-1 pr-3 font-mono text-xs">{r.action}</td>
                 <td className="py-1 pr-3">

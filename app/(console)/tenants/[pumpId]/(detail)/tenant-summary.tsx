@@ -1,5 +1,5 @@
 import type { TenantHeader } from "@/lib/tenants/tenant-queries";
-import { formatUtc } from "./format";
+import { formatUtc } from "@/lib/format/utc";
 
 /** Who the customer is: contacts, account manager and notes. */
 export function TenantSummary({ tenant }: { tenant: TenantHeader }) {
