@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, orgExceptions, orgInvites, sandboxOrganizations, sandboxOrgMembers } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
 import { advanceSandboxClock, sandboxDeclineHandshake } from "@/lib/aws/sandbox-organizations-admin";
 import { isDomainError } from "@/lib/errors";
@@ -17,7 +17,7 @@ import {
   reconcileDeps,
   sandboxHandshakeCount,
   sandboxHandshakesFor,
-} from "./invite-test-kit";
+} from "./testing/invite-test-kit";
 import { TRANSFER_LOSSES } from "./preflight";
 import { processInviteQueue, queueBulkInvites, sendQueuedInvite } from "./queue";
 import { reconcileAll } from "./reconcile";
