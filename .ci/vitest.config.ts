@@ -34,7 +34,7 @@ export default defineConfig({
           // `*.pg.test.ts` need a real server (concurrent connections): the postgres project only.
           exclude: ["**/*.pg.test.ts", "**/node_modules/**"],
           provide: { testDb: "pglite", testDatabaseUrl: "" },
-          setupFiles: ["lib/auth/vitest-setup.ts"],
+          setupFiles: ["lib/auth/testing/vitest-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -47,7 +47,7 @@ export default defineConfig({
           // Database tests (`*.db.test.ts`) run again against the real server, with the server-only `*.pg.test.ts`.
           include: testDatabaseUrl ? ["{lib,db}/**/*.{db,pg}.test.ts"] : [],
           provide: { testDb: "postgres", testDatabaseUrl },
-          setupFiles: ["lib/auth/vitest-setup.ts"],
+          setupFiles: ["lib/auth/testing/vitest-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client";
 import { awsAccounts, tenants } from "./schema";
 import { seedDatabase } from "./seed-core";
-import { createTestDatabase, testDatabaseKind } from "./test-database";
+import { createTestDatabase, testDatabaseKind } from "./testing/test-database";
 
 let handle: DatabaseHandle;
 let tenantId: string;

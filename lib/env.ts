@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ONBOARDING_REGIONS } from "./onboarding/regions";
+import { ONBOARDING_REGIONS } from "./regions";
 
 export { ONBOARDING_REGIONS };
 

@@ -1,14 +1,15 @@
 import type { ReactNode } from "react";
+import type { BadgeTone } from "@/lib/tone";
 
-const tones = {
+export type { BadgeTone };
+
+const tones: Record<BadgeTone, string> = {
   neutral: "bg-slate-100 text-slate-700 ring-slate-300",
   good: "bg-emerald-50 text-emerald-800 ring-emerald-300",
   warn: "bg-amber-50 text-amber-800 ring-amber-300",
   bad: "bg-red-50 text-red-800 ring-red-300",
   info: "bg-indigo-50 text-indigo-800 ring-indigo-300",
-} as const;
-
-export type BadgeTone = keyof typeof tones;
+};
 
 export function Badge({ tone = "neutral", children }: { tone?: BadgeTone; children: ReactNode }) {
   return (

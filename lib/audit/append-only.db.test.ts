@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import { recordAudit } from "./record";
 
 let handle: DatabaseHandle;

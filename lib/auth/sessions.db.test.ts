@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { staff } from "@/db/schema";
 import { seedStaff } from "@/db/seed-data";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import {
   ABSOLUTE_TIMEOUT_MS,
   endStaffSession,

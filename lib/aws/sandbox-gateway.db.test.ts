@@ -2,10 +2,10 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { sandboxCredentials, sandboxIamRoles } from "@/db/schema";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import { AwsDomainError } from "./errors";
-import { describeAwsGatewayContract, type GatewayContractHarness } from "./gateway.contract";
-import { describeOrganizationsContract } from "./organizations.contract";
+import { describeAwsGatewayContract, type GatewayContractHarness } from "./testing/gateway.contract";
+import { describeOrganizationsContract } from "./testing/organizations.contract";
 import { createSandboxGateway } from "./sandbox-gateway";
 import { sandboxRoles, sandboxWorld, seedSandboxWorld } from "./sandbox-world";
 

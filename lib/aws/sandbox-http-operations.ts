@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { sandboxCfnResponses } from "@/db/schema";
-import { isTrustedResponseUrl } from "@/lib/onboarding/response-url";
 import type { AwsGateway } from "./gateway";
+import { isTrustedResponseUrl } from "./cfn-response-url";
 import { AwsDomainError } from "./errors";
 import { SANDBOX_SIGNING_CERT_PEM, SANDBOX_SIGNING_CERT_URL } from "./sandbox-sns-cert";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { sandboxOrgMembers } from "@/db/schema";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import { AwsDomainError } from "./errors";
 import type { AwsGateway, AwsSession } from "./gateway";
 import { createSandboxGateway } from "./sandbox-gateway";

@@ -2,10 +2,10 @@ import { DescribeHandshakeCommand, ListHandshakesForOrganizationCommand } from "
 import { GetCallerIdentityCommand, RegionDisabledException } from "@aws-sdk/client-sts";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { AwsDomainError } from "./errors";
-import { createFakeSts, FAKE_CONSOLE_CREDENTIALS } from "./fake-sts";
-import { createFakeOrganizations } from "./fake-organizations";
-import { describeAwsGatewayContract } from "./gateway.contract";
-import { describeOrganizationsContract } from "./organizations.contract";
+import { createFakeSts, FAKE_CONSOLE_CREDENTIALS } from "./testing/fake-sts";
+import { createFakeOrganizations } from "./testing/fake-organizations";
+import { describeAwsGatewayContract } from "./testing/gateway.contract";
+import { describeOrganizationsContract } from "./testing/organizations.contract";
 import { sandboxWorld } from "./sandbox-world";
 import { createOrganizationsClient, createSdkGateway } from "./sdk-gateway";
 

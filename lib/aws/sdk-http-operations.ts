@@ -1,10 +1,9 @@
 import "server-only";
-import { isTrustedSigningCertUrl, isTrustedSubscribeUrl } from "@/lib/onboarding/sns/cert-url";
-import { MAX_CERTIFICATE_PEM_BYTES } from "@/lib/onboarding/sns/certificate";
-import { isTrustedResponseUrl, MAX_RESPONSE_BYTES } from "@/lib/onboarding/response-url";
 import type { AwsGateway } from "./gateway";
 import { AwsDomainError } from "./errors";
 import { awsHttps } from "./https";
+import { isTrustedResponseUrl, MAX_RESPONSE_BYTES } from "./cfn-response-url";
+import { isTrustedSigningCertUrl, isTrustedSubscribeUrl, MAX_CERTIFICATE_PEM_BYTES } from "./sns-urls";
 
 const topicOf = (subscribeUrl: string) => new URL(subscribeUrl).searchParams.get("TopicArn") ?? "";
 

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, orgInvites, pumpOrganizations } from "@/db/schema";
-import { seededTestDatabase } from "@/db/seeded-test-database";
-import { testDatabaseKind } from "@/db/test-database";
-import { signInAs } from "@/lib/auth/test-kit";
+import { seededTestDatabase } from "@/db/testing/seeded-test-database";
+import { testDatabaseKind } from "@/db/testing/test-database";
+import { signInAs } from "@/lib/auth/testing/test-kit";
 
 const { previewBulkInvite, queueBulkInvites, sendQueuedInvite } = await import("./actions");
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, pumpOrganizations } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase } from "@/db/test-database";
+import { createTestDatabase } from "@/db/testing/test-database";
 import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
 import { isDomainError } from "@/lib/errors";
 import {
@@ -16,7 +16,7 @@ import {
   organizationByName,
   sandboxHandshakeCount,
   sandboxHandshakesFor,
-} from "./invite-test-kit";
+} from "./testing/invite-test-kit";
 import { runPreflight } from "./preflight";
 import { sendInvite, type SendOutcome } from "./send-invite";
 

@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { awsAccounts, orgInvites, pumpOrganizations, tenants } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
+import { actingOrganization, type PumpOrganization } from "@/lib/tenants/acting-organization";
 
 /** What an invite decision reads from Pump's database: the account, its tenant, the inviting organization. */
 
@@ -32,15 +33,14 @@ export async function loadInviteAccount(db: Db, awsAccountId: string) {
 }
 
 export type InviteAccount = Awaited<ReturnType<typeof loadInviteAccount>>;
-export type PumpOrganization = typeof pumpOrganizations.$inferSelect;
+export type { PumpOrganization };
 
-/** The organization staff picked, else the tenant's default, else Pump's default organization. */
+/** The organization staff picked, else the one acting for the tenant (its default, else Pump's default). */
 export async function resolveOrganization(db: Db, account: InviteAccount, pumpOrganizationId?: string | null) {
   const id = pumpOrganizationId ?? account.defaultPumpOrganizationId;
-  const [org] = await db
-    .select()
-    .from(pumpOrganizations)
-    .where(id ? eq(pumpOrganizations.id, id) : eq(pumpOrganizations.isDefault, true));
+  const [org] = pumpOrganizationId
+    ? await db.select().from(pumpOrganizations).where(eq(pumpOrganizations.id, pumpOrganizationId))
+    : [await actingOrganization(db, { tenantId: account.tenantId })];
   if (!org) {
     throw new DomainError(
       id ? "That Pump organization no longer exists." : "No Pump organization is marked default: pick one explicitly.",

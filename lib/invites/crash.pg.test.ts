@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase } from "@/db/test-database";
+import { createTestDatabase } from "@/db/testing/test-database";
 import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
 import {
   addVerifiedAccount,
@@ -15,13 +15,13 @@ import {
   invitesOf,
   reconcileDeps,
   sandboxHandshakesFor,
-} from "./invite-test-kit";
+} from "./testing/invite-test-kit";
 import { reconcileAll } from "./reconcile";
 import { sendInvite } from "./send-invite";
 
 /**
  * The figure to reach: SIGKILL at each step of an invite → 0 invariant violations after restart, and the reconciler
- * converges (README › Invites: exactly once). A child process (crash-child.ts) runs the real send path and freezes at a
+ * converges (README › Invites: exactly once). A child process (testing/crash-child.ts) runs the real send path and freezes at a
  * step; the test kills it with SIGKILL (no handler runs, no transaction is finished), then plays the restarted console.
  */
 
@@ -46,7 +46,15 @@ function crashAt(awsAccountId: string, stage: "before-aws" | "after-aws"): Promi
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "lib/invites/crash-child.ts", databaseUrl, awsAccountId, stage],
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "lib/invites/testing/crash-child.ts",
+        databaseUrl,
+        awsAccountId,
+        stage,
+      ],
       {
         cwd: root,
         stdio: ["ignore", "pipe", "pipe"],

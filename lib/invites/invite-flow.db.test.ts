@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { auditEvents, awsAccounts, orgExceptions, orgInvites, pumpOrganizations, sandboxHandshakes } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
 import { sandboxAcceptHandshake } from "@/lib/aws/sandbox-organizations-admin";
 import { recordAudit } from "@/lib/audit/record";

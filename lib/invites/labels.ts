@@ -1,4 +1,4 @@
-import type { BadgeTone } from "@/components/ui/badge";
+import type { BadgeTone } from "@/lib/tone";
 import type { handshakeState, invitePhase } from "@/db/schema";
 import type { ExceptionKind } from "./exceptions";
 import type { InviteFilter } from "./queries";

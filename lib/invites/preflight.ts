@@ -6,7 +6,8 @@ import type { AwsGateway } from "@/lib/aws";
 import { isAwsDomainError } from "@/lib/aws/errors";
 import type { OrganizationSummary } from "@/lib/aws/gateway";
 import { assumeCustomerRole, type StaffRef } from "@/lib/aws/role-chain";
-import { operatorRoleFor } from "@/lib/onboarding/verify-account-role";
+import { DomainError } from "@/lib/errors";
+import { actingOperatorRoleArn } from "@/lib/tenants/acting-organization";
 import {
   activeInvite,
   loadInviteAccount,
@@ -179,8 +180,12 @@ export async function runPreflight(
 }
 
 async function describeFromCustomerRole(deps: Deps, account: InviteAccount) {
+  // Through the operator the customer's role trusts, which need not be the organization the invite comes from.
+  const operatorRoleArn = await actingOperatorRoleArn(deps.db, { tenantId: account.tenantId });
+  if (!operatorRoleArn)
+    throw new DomainError("No Pump organization can reach this account: configure a default organization.");
   const session = await assumeCustomerRole(deps.gateway, {
-    operatorRoleArn: await operatorRoleFor(deps.db, account.pumpOrganizationId),
+    operatorRoleArn,
     customerRoleArn: account.roleArn!,
     externalId: account.externalId,
     staff: deps.staff,

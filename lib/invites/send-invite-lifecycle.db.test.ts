@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, orgInvites } from "@/db/schema";
-import { testDatabaseKind } from "@/db/test-database";
+import { testDatabaseKind } from "@/db/testing/test-database";
 import { sandboxDeclineHandshake } from "@/lib/aws/sandbox-organizations-admin";
 import { cancelInvite, resendInvite } from "./cancel-invite";
 import {
@@ -11,7 +11,7 @@ import {
   organizationByName,
   sandboxHandshakeCount,
   sandboxHandshakesFor,
-} from "./invite-test-kit";
+} from "./testing/invite-test-kit";
 import { processInviteQueue, queueBulkInvites, sendQueuedInvite } from "./queue";
 import { sendInvite } from "./send-invite";
 import { DAY, rejection, setupSandboxSends } from "./testing/sandbox-send-kit";

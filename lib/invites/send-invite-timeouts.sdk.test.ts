@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, orgInvites } from "@/db/schema";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
-import { accountByAwsId, addVerifiedAccount, invitesOf } from "./invite-test-kit";
+import { accountByAwsId, addVerifiedAccount, invitesOf } from "./testing/invite-test-kit";
 import { sendInvite } from "./send-invite";
 import { wire } from "./testing/invite-failure-kit";
 import {

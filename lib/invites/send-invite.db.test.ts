@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, orgExceptions, sandboxOrganizations, sandboxOrgMembers } from "@/db/schema";
-import { testDatabaseKind } from "@/db/test-database";
+import { testDatabaseKind } from "@/db/testing/test-database";
 import { cancelInvite } from "./cancel-invite";
 import {
   accountByAwsId,
@@ -9,7 +9,7 @@ import {
   invitesOf,
   organizationByName,
   sandboxHandshakesFor,
-} from "./invite-test-kit";
+} from "./testing/invite-test-kit";
 import { TRANSFER_LOSSES } from "./preflight";
 import { sendInvite } from "./send-invite";
 import { rejection, setupSandboxSends } from "./testing/sandbox-send-kit";

@@ -13,7 +13,7 @@ import {
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orgExceptions, orgInvites } from "@/db/schema";
-import { addVerifiedAccount, invitesOf } from "./invite-test-kit";
+import { addVerifiedAccount, invitesOf } from "./testing/invite-test-kit";
 import type { InviteFailure } from "./outcomes";
 import { sendInvite } from "./send-invite";
 import { wire } from "./testing/invite-failure-kit";

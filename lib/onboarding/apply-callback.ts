@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { AwsGateway } from "@/lib/aws";
 import { mismatch, type CfnRequest } from "./cfn-request";
 import type { CfnOutcome } from "./callback-response";
-import { requestFinalStepInvite } from "./final-step";
+import { requestFinalStepInvite } from "@/lib/invites/auto-invite";
 import { verifyAccountRole } from "./verify-account-role";
 
 export type CallbackDeps = { db: Db; gateway: AwsGateway; verifyRetryDelaysMs?: number[] };

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CfnRequest } from "./cfn-request";
-import { MAX_RESPONSE_BYTES } from "./response-url";
+import { MAX_RESPONSE_BYTES } from "@/lib/aws/cfn-response-url";
 
 export type CfnOutcome = { status: "SUCCESS" | "FAILED"; reason: string; data?: Record<string, string> };
 

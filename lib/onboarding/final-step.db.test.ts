@@ -13,10 +13,10 @@ import {
   tenants,
 } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
 import { ingestCallback } from "./ingest-callback";
-import { sandboxCallbackDeps } from "./callback-test-deps";
+import { sandboxCallbackDeps } from "./testing/callback-test-deps";
 import { processCallback } from "./process-callback";
 import { sandboxCallbackBody } from "./sandbox-callback";
 import { createSandboxCustomerRole } from "./simulate-deployment";

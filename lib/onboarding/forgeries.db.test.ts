@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, awsAccounts, callbackMessages, sandboxCfnResponses } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import { SANDBOX_SIGNING_CERT_URL, SANDBOX_SIGNING_KEY_PEM } from "@/lib/aws/sandbox-sns-cert";
 import { ingestCallback } from "./ingest-callback";
-import { sandboxCallbackDeps } from "./callback-test-deps";
+import { sandboxCallbackDeps } from "./testing/callback-test-deps";
 import { sandboxCallbackBody } from "./sandbox-callback";
-import { isTrustedSigningCertUrl } from "./sns/cert-url";
+import { isTrustedSigningCertUrl } from "@/lib/aws/sns-urls";
 import { signSnsMessage } from "./sns/sign";
 
 let handle: DatabaseHandle;

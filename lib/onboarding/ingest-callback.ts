@@ -5,11 +5,11 @@ import { recordAudit } from "@/lib/audit/record";
 import type { AwsGateway } from "@/lib/aws";
 import { isAwsDomainError } from "@/lib/aws/errors";
 import { parseStrictJson } from "./sns/strict-json";
-import { isTrustedSubscribeUrl } from "./sns/cert-url";
+import { isTrustedSubscribeUrl } from "@/lib/aws/sns-urls";
 import type { SnsMessage } from "./sns/message";
 import { verifySnsMessage } from "./sns/verify";
 import { cfnRequestSchema } from "./cfn-request";
-import { isTrustedResponseUrl } from "./response-url";
+import { isTrustedResponseUrl } from "@/lib/aws/cfn-response-url";
 
 export type IngestResult =
   { status: 200; stored?: string } | { status: 400; reason: string } | { status: 503; reason: string };

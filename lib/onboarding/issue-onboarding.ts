@@ -41,7 +41,7 @@ export async function insertOnboarding(tx: Db, ctx: ActionContext, pumpId: strin
     region: params.region,
     externalId: params.externalId,
     token,
-    principalArn: await pumpPrincipalArn(tx),
+    principalArn: await pumpPrincipalArn(tx, params.tenantId),
   });
   return { onboardingId: row!.id, link, expiresAt: expiresAt.toISOString() };
 }

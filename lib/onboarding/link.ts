@@ -1,10 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { pumpOrganizations } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import { actingOperatorRoleArn } from "@/lib/tenants/acting-organization";
 import { quickCreateUrl } from "./quick-create";
 
 /** A single-use onboarding token: 192 random bits, URL- and CloudFormation-parameter-safe. */
@@ -12,14 +11,11 @@ export function generateOnboardingToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
-/** The principal the customer's role trusts: the operator role of Pump's default organization. */
-export async function pumpPrincipalArn(db: Db): Promise<string> {
-  const [org] = await db
-    .select({ arn: pumpOrganizations.operatorRoleArn })
-    .from(pumpOrganizations)
-    .where(eq(pumpOrganizations.isDefault, true));
-  if (!org) throw new DomainError("No default Pump organization is configured, so no link can name Pump's principal.");
-  return org.arn;
+/** The principal the customer's role will trust: the operator role of the organization acting for the tenant. */
+export async function pumpPrincipalArn(db: Db, tenantId: string): Promise<string> {
+  const arn = await actingOperatorRoleArn(db, { tenantId });
+  if (!arn) throw new DomainError("No default Pump organization is configured, so no link can name Pump's principal.");
+  return arn;
 }
 
 type LinkInput = {

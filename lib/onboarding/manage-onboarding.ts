@@ -73,7 +73,7 @@ export async function showOnboardingLink(input: OnboardingRef, ctx: ActionContex
         region: onboarding.region,
         externalId: onboarding.externalId,
         token: onboarding.token,
-        principalArn: await pumpPrincipalArn(tx),
+        principalArn: await pumpPrincipalArn(tx, onboarding.tenantId),
       }),
     };
   });

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { pumpOrganizations, staff } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
-import { auditCount, lastAudit } from "@/lib/tenants/db-test-kit";
+import { auditCount, lastAudit } from "@/lib/tenants/testing/db-test-kit";
 import { manualInstructions } from "./manual-instructions";
-import { getDefaultPumpPrincipalArn, revealManualDeploymentData } from "./manual-queries";
+import { getPumpPrincipalArn, revealManualDeploymentData } from "./manual-queries";
 import { ROLE_NAMES } from "./policies";
 
 let handle: DatabaseHandle;
@@ -21,18 +21,18 @@ const { acme, initech } = sandboxWorld.customers;
 
 describe(`manual deployment data (${testDatabaseKind()})`, () => {
   it("names the default organization's operator role as Pump's principal", async () => {
-    expect(await getDefaultPumpPrincipalArn(handle.db)).toBe(sandboxWorld.pumpOrganizations[0].operatorRoleArn);
+    expect(await getPumpPrincipalArn(handle.db, "PUMP-0042")).toBe(sandboxWorld.pumpOrganizations[0].operatorRoleArn);
   });
 
   it("says so when no organization is the default", async () => {
     await handle.db
       .transaction(async (tx) => {
         await tx.update(pumpOrganizations).set({ isDefault: false }).where(eq(pumpOrganizations.isDefault, true));
-        expect(await getDefaultPumpPrincipalArn(tx)).toBeNull();
+        expect(await getPumpPrincipalArn(tx, "PUMP-0042")).toBeNull();
         tx.rollback();
       })
       .catch(() => undefined);
-    expect(await getDefaultPumpPrincipalArn(handle.db)).not.toBeNull();
+    expect(await getPumpPrincipalArn(handle.db, "PUMP-0042")).not.toBeNull();
   });
 
   it("reveals the account's External ID with exactly one audit row, which never holds the value", async () => {
@@ -78,7 +78,7 @@ describe(`manual deployment data (${testDatabaseKind()})`, () => {
       accountId: data.accountId,
       roleType: data.roleType,
       externalId: data.externalId,
-      pumpPrincipalArn: (await getDefaultPumpPrincipalArn(handle.db))!,
+      pumpPrincipalArn: (await getPumpPrincipalArn(handle.db, "PUMP-0042"))!,
       roleName: ROLE_NAMES[data.roleType],
     });
     expect(instructions.roleArn).toBe(`arn:aws:iam::${acme.accountId}:role/${ROLE_NAMES[data.roleType]}`);

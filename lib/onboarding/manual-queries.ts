@@ -1,19 +1,16 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { awsAccounts, pumpOrganizations, tenants } from "@/db/schema";
+import { awsAccounts, tenants } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { actingOperatorRoleArn } from "@/lib/tenants/acting-organization";
 
 /**
- * The principal customers' roles trust: the operator role of the tenant's default Pump organization. Today one
- * organization is the default for every tenant (at most one row has is_default); null when none is configured.
+ * The principal the instructions tell the customer's role to trust: the operator role of the organization acting
+ * for the tenant, as a link would name it. Null when none is configured.
  */
-export async function getDefaultPumpPrincipalArn(db: Db): Promise<string | null> {
-  const [org] = await db
-    .select({ arn: pumpOrganizations.operatorRoleArn })
-    .from(pumpOrganizations)
-    .where(eq(pumpOrganizations.isDefault, true));
-  return org?.arn ?? null;
+export async function getPumpPrincipalArn(db: Db, pumpId: string): Promise<string | null> {
+  return actingOperatorRoleArn(db, { pumpId });
 }
 
 /**

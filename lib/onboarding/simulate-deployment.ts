@@ -48,7 +48,7 @@ export async function simulateDeployment(input: { onboardingId: string; accountI
     accountId,
     roleType: ob.roleType,
     externalId: ob.externalId,
-    principalArn: await pumpPrincipalArn(ctx.db),
+    principalArn: await pumpPrincipalArn(ctx.db, ob.tenantId),
   });
   const { body, messageId } = sandboxCallbackBody({
     pumpId: row.pumpId,

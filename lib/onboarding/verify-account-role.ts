@@ -1,11 +1,12 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { awsAccounts, pumpOrganizations } from "@/db/schema";
+import { awsAccounts } from "@/db/schema";
 import type { AwsGateway } from "@/lib/aws";
 import type { StaffRef } from "@/lib/aws/role-chain";
 import type { AuditEntry } from "@/lib/audit/record";
 import { DomainError } from "@/lib/errors";
+import { actingOperatorRoleArn } from "@/lib/tenants/acting-organization";
 import { checkRole, type RoleCheck } from "./check-role";
 
 type Deps = {
@@ -17,16 +18,6 @@ type Deps = {
   retryDelaysMs?: number[];
 };
 
-/** Which operator role reaches the account: its Pump organization's, else the default organization's. */
-export async function operatorRoleFor(db: Db, pumpOrganizationId: string | null) {
-  const [org] = await db
-    .select({ arn: pumpOrganizations.operatorRoleArn })
-    .from(pumpOrganizations)
-    .where(pumpOrganizationId ? eq(pumpOrganizations.id, pumpOrganizationId) : eq(pumpOrganizations.isDefault, true));
-  if (!org) throw new DomainError("No Pump organization can reach this account: configure a default organization.");
-  return org.arn;
-}
-
 /**
  * Verifies an account's role and records the result. No transaction is held during the AWS calls; the outcome is
  * written afterwards, with its audit row, in one transaction.
@@ -37,15 +28,19 @@ export async function verifyAccountRole(deps: Deps, awsAccountId: string): Promi
       accountId: awsAccounts.accountId,
       roleArn: awsAccounts.roleArn,
       externalId: awsAccounts.externalId,
-      pumpOrganizationId: awsAccounts.pumpOrganizationId,
+      tenantId: awsAccounts.tenantId,
     })
     .from(awsAccounts)
     .where(eq(awsAccounts.id, awsAccountId));
   if (!account) throw new DomainError("That AWS account no longer exists.");
   if (!account.roleArn) throw new DomainError("This account has no role ARN yet: nothing to verify.");
 
+  // The operator the role was told to trust (links and instructions name it), not the organization it joined.
+  const operatorRoleArn = await actingOperatorRoleArn(deps.db, { tenantId: account.tenantId });
+  if (!operatorRoleArn)
+    throw new DomainError("No Pump organization can reach this account: configure a default organization.");
   const result = await checkRole(deps.gateway, {
-    operatorRoleArn: await operatorRoleFor(deps.db, account.pumpOrganizationId),
+    operatorRoleArn,
     roleArn: account.roleArn,
     accountId: account.accountId,
     externalId: account.externalId,

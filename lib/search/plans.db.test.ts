@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DatabaseHandle } from "@/db/client";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
 import { searchTenants } from "./search";
 

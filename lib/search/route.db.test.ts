@@ -3,13 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, awsAccounts } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
-import { request, signInAs } from "@/lib/auth/test-kit";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
+import { request, signInAs } from "@/lib/auth/testing/test-kit";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
 
 const db = vi.hoisted(() => ({ handle: null as DatabaseHandle | null }));
 vi.mock("@/lib/auth/session", async () => {
-  const kit = await import("@/lib/auth/test-kit");
+  const kit = await import("@/lib/auth/testing/test-kit");
   return { getStaffPrincipal: async () => kit.currentActor() };
 });
 vi.mock("@/db/client", async (original) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { awsAccounts } from "@/db/schema";
-import { testDatabaseKind } from "@/db/test-database";
+import { testDatabaseKind } from "@/db/testing/test-database";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
 import { setupSearchDatabase, support } from "./testing/search-db-kit";
 

@@ -2,9 +2,9 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, staff } from "@/db/schema";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import { resolveStaffSession } from "@/lib/auth/sessions";
-import { request, runAs, sameOrigin, seedTestStaff, signInAs, setTestDatabase } from "@/lib/auth/test-kit";
+import { request, runAs, sameOrigin, seedTestStaff, signInAs, setTestDatabase } from "@/lib/auth/testing/test-kit";
 
 const { addStaff, changeStaffRole, setStaffDisabled } = await import("./actions");
 

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { awsAccounts } from "@/db/schema";
-import { testDatabaseKind } from "@/db/test-database";
-import { seededTestDatabase } from "@/db/seeded-test-database";
-import { runAs, signInAs } from "@/lib/auth/test-kit";
-import { accountRow, allExternalIds, auditCount, lastAudit, tenantRow } from "./db-test-kit";
+import { testDatabaseKind } from "@/db/testing/test-database";
+import { seededTestDatabase } from "@/db/testing/seeded-test-database";
+import { runAs, signInAs } from "@/lib/auth/testing/test-kit";
+import { accountRow, allExternalIds, auditCount, lastAudit, tenantRow } from "./testing/db-test-kit";
 import { EXTERNAL_ID_PATTERN } from "./external-id";
 
 const { addAwsAccount, updateAwsAccount } = await import("./actions");

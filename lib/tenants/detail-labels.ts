@@ -1,4 +1,4 @@
-import type { BadgeTone } from "@/components/ui/badge";
+import type { BadgeTone } from "@/lib/tone";
 import type { awsAccounts, exceptionState, handshakeState } from "@/db/schema";
 
 // Words for the tenant page that the list does not need (the shared ones are in labels.ts).

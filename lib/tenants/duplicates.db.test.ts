@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { awsAccounts } from "@/db/schema";
-import { testDatabaseKind } from "@/db/test-database";
-import { seededTestDatabase } from "@/db/seeded-test-database";
-import { tenantRow } from "./db-test-kit";
+import { testDatabaseKind } from "@/db/testing/test-database";
+import { seededTestDatabase } from "@/db/testing/seeded-test-database";
+import { tenantRow } from "./testing/db-test-kit";
 import { duplicateFromRace, violatedUniqueIndex, withoutParameters } from "./duplicates";
 import { generateExternalId } from "./external-id";
 

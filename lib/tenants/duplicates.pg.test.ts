@@ -3,9 +3,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { awsAccounts } from "@/db/schema";
-import { seededTestDatabase } from "@/db/seeded-test-database";
-import { signInAs } from "@/lib/auth/test-kit";
-import { accountRow, lastAudit, tenantRow } from "./db-test-kit";
+import { seededTestDatabase } from "@/db/testing/seeded-test-database";
+import { signInAs } from "@/lib/auth/testing/test-kit";
+import { accountRow, lastAudit, tenantRow } from "./testing/db-test-kit";
 import { generateExternalId } from "./external-id";
 
 const { addAwsAccount } = await import("./actions");

@@ -1,4 +1,4 @@
-import type { BadgeTone } from "@/components/ui/badge";
+import type { BadgeTone } from "@/lib/tone";
 import type { awsAccounts } from "@/db/schema";
 
 type Col<K extends keyof typeof awsAccounts.$inferSelect> = NonNullable<(typeof awsAccounts.$inferSelect)[K]>;

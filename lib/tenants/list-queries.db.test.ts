@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { awsAccounts, staff, tenants } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase, testDatabaseKind } from "@/db/test-database";
+import { createTestDatabase, testDatabaseKind } from "@/db/testing/test-database";
 import { exportTenants } from "./export";
 import { COUNT_CAP, listTenants, tenantFilters } from "./list-queries";
 import { tenantListQuerySchema, tenantSortable } from "./list-schemas";

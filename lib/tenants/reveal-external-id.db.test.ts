@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { testDatabaseKind } from "@/db/test-database";
+import { testDatabaseKind } from "@/db/testing/test-database";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
-import { seededTestDatabase } from "@/db/seeded-test-database";
-import { request, signInAs } from "@/lib/auth/test-kit";
-import { accountRow, auditCount, lastAudit, tenantRow } from "./db-test-kit";
+import { seededTestDatabase } from "@/db/testing/seeded-test-database";
+import { request, signInAs } from "@/lib/auth/testing/test-kit";
+import { accountRow, auditCount, lastAudit, tenantRow } from "./testing/db-test-kit";
 
 const { revealExternalId } = await import("./actions");
 

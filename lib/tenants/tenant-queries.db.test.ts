@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { tenants } from "@/db/schema";
-import { testDatabaseKind } from "@/db/test-database";
-import { seededTestDatabase } from "@/db/seeded-test-database";
-import { request, signInAs } from "@/lib/auth/test-kit";
-import { accountRow, allExternalIds, tenantRow } from "./db-test-kit";
+import { testDatabaseKind } from "@/db/testing/test-database";
+import { seededTestDatabase } from "@/db/testing/seeded-test-database";
+import { request, signInAs } from "@/lib/auth/testing/test-kit";
+import { accountRow, allExternalIds, tenantRow } from "./testing/db-test-kit";
 import { getAccountForEdit, getTenantHeader, getTenantPageData, listManagerOptions } from "./tenant-queries";
 
 const { addAwsAccount, revealExternalId, updateAwsAccount, updateTenant } = await import("./actions");

@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, expect } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase } from "@/db/test-database";
+import { createTestDatabase } from "@/db/testing/test-database";
 import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
 import { advanceSandboxClock } from "@/lib/aws/sandbox-organizations-admin";
 import { isDomainError } from "@/lib/errors";
-import { inviteDeps, reconcileDeps } from "../invite-test-kit";
+import { inviteDeps, reconcileDeps } from "./invite-test-kit";
 import { reconcileAll } from "../reconcile";
 
 export const HOUR = 3600_000;

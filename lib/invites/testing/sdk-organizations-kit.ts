@@ -14,12 +14,12 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { pumpOrganizations } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase } from "@/db/test-database";
-import { createFakeOrganizations } from "@/lib/aws/fake-organizations";
-import { createFakeSts, FAKE_CONSOLE_CREDENTIALS } from "@/lib/aws/fake-sts";
+import { createTestDatabase } from "@/db/testing/test-database";
+import { createFakeOrganizations } from "@/lib/aws/testing/fake-organizations";
+import { createFakeSts, FAKE_CONSOLE_CREDENTIALS } from "@/lib/aws/testing/fake-sts";
 import { sandboxWorld } from "@/lib/aws/sandbox-world";
 import { createSdkGateway } from "@/lib/aws/sdk-gateway";
-import { inviteDeps, reconcileDeps } from "../invite-test-kit";
+import { inviteDeps, reconcileDeps } from "./invite-test-kit";
 import { reconcileAll } from "../reconcile";
 import { wire } from "./invite-failure-kit";
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { URL_AND_TOPIC_ATTACKS } from "./attack-corpus-urls";
-import { MESSAGE_ATTACKS } from "./attack-corpus-messages";
-import { STRUCTURE_ATTACKS } from "./attack-corpus-structure";
-import { isTrustedSigningCertUrl } from "./cert-url";
-import { confirmationFields, createSnsTestKit, notificationFields, type SnsTestKit } from "./testing";
+import { URL_AND_TOPIC_ATTACKS } from "./testing/attack-corpus-urls";
+import { MESSAGE_ATTACKS } from "./testing/attack-corpus-messages";
+import { STRUCTURE_ATTACKS } from "./testing/attack-corpus-structure";
+import { isTrustedSigningCertUrl } from "@/lib/aws/sns-urls";
+import { confirmationFields, createSnsTestKit, notificationFields, type SnsTestKit } from "./testing/sns-test-kit";
 import { verifySnsMessage, type VerifySnsResult } from "./verify";
 
 // The curated forgery corpus (the figures to reach: ≥200 curated attacks → 0 accepted, 0 outbound requests for anything

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCertificateFetcher } from "./cert-cache";
-import { snsCertUrl } from "./testing";
+import { snsCertUrl } from "./testing/sns-test-kit";
 
 const PEM = "-----BEGIN CERTIFICATE-----\nQUJD\n-----END CERTIFICATE-----\n";
 const url = (n: number) => snsCertUrl("us-east-1", n.toString(16).padStart(32, "0"));

@@ -1,5 +1,5 @@
-import { isTrustedSigningCertUrl } from "./cert-url";
-import { isCertificatePem, MAX_CERTIFICATE_PEM_BYTES } from "./certificate";
+import { isTrustedSigningCertUrl, MAX_CERTIFICATE_PEM_BYTES } from "@/lib/aws/sns-urls";
+import { isCertificatePem } from "./certificate";
 
 // SNS signs with a handful of long-lived certificates, one URL each, so nearly every callback would fetch the same
 // file. The cache keeps that to one request per URL per TTL, and bounds what an attacker can make us hold: entries

@@ -1,4 +1,5 @@
 import { X509Certificate, type KeyObject } from "node:crypto";
+import { MAX_CERTIFICATE_PEM_BYTES } from "@/lib/aws/sns-urls";
 
 // Checks on the certificate fetched from a pinned SigningCertURL. What makes it trustworthy is WHERE it came from:
 // only SNS can publish a file under `https://sns.<region>.amazonaws.com/`, and the fetch is HTTPS with normal TLS
@@ -6,8 +7,6 @@ import { X509Certificate, type KeyObject } from "node:crypto";
 // issuers over the years (VeriSign in 2015, Amazon in 2022), and a subject check adds nothing the URL pin does not
 // already give. What we do check is cheap hygiene that catches a broken or substituted file.
 
-/** Real SNS signing certificates are ~2 KiB of PEM; anything far larger is not one. */
-export const MAX_CERTIFICATE_PEM_BYTES = 16 * 1024;
 const MIN_RSA_BITS = 2048;
 // Exactly one PEM certificate block and nothing else (no HTML error page wrapped around it, no second block).
 const CERTIFICATE_PEM =

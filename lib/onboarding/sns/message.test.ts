@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { nonCanonicalBase64 } from "./attack-corpus-helpers";
-import { MAX_SNS_BODY_BYTES, parseSnsBody, parseSnsTimestamp, parseTopicArn } from "./message";
-import { confirmationFields, notificationFields, SENT_AT, TOPIC_ARN } from "./testing";
+import { nonCanonicalBase64 } from "./testing/attack-corpus-helpers";
+import { parseTopicArn } from "@/lib/aws/sns-urls";
+import { MAX_SNS_BODY_BYTES, parseSnsBody, parseSnsTimestamp } from "./message";
+import { confirmationFields, notificationFields, SENT_AT, TOPIC_ARN } from "./testing/sns-test-kit";
 
 // An unsigned-but-well-formed envelope: parsing does not look at the signature's validity, only its shape.
 const envelope = { SignatureVersion: "2", Signature: "QUJD", SigningCertURL: "https://example.invalid/x.pem" };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTopicArn } from "@/lib/aws/sns-urls";
 import { parseStrictJson } from "./strict-json";
 
 // The three SNS HTTP(S) envelopes exactly as SNS sends them
@@ -16,11 +17,6 @@ import { parseStrictJson } from "./strict-json";
  */
 export const MAX_SNS_BODY_BYTES = 320 * 1024;
 
-/** An AWS Region name (`us-east-1`, `us-gov-west-1`, `cn-north-1`): lowercase, so never a host-name trick. */
-export const SNS_REGION_PATTERN = String.raw`[a-z]{2,4}(?:-[a-z]+){1,3}-\d{1,2}`;
-const TOPIC_ARN = new RegExp(
-  String.raw`^arn:(aws|aws-cn|aws-us-gov):sns:(${SNS_REGION_PATTERN}):(\d{12}):([A-Za-z0-9_-]{1,256}(?:\.fifo)?)$`,
-);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 // Printable ASCII without spaces: tokens and signed URLs never contain anything else, and no newline may reach the
@@ -29,17 +25,6 @@ const PRINTABLE = /^[!-~]+$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 // SNS attribute names: letters, digits, `_`, `-`, `.`. `__proto__` would be dropped by a plain-object copy.
 const ATTRIBUTE_NAME = /^(?!__proto__$)[A-Za-z0-9_.-]{1,256}$/;
-
-export type TopicArnParts = { partition: "aws" | "aws-cn" | "aws-us-gov"; region: string; accountId: string };
-
-/** Splits an SNS topic ARN; null unless it is well formed and its partition matches its region. */
-export function parseTopicArn(arn: string): TopicArnParts | null {
-  const m = TOPIC_ARN.exec(arn);
-  const [partition, region, accountId] = [m?.[1], m?.[2], m?.[3]];
-  if (partition === undefined || region === undefined || accountId === undefined) return null;
-  const expected = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
-  return partition === expected ? { partition: expected, region, accountId } : null;
-}
 
 /** Epoch ms of an SNS `Timestamp`, or null. Rejects impossible dates that `Date.parse` would roll over (Feb 30). */
 export function parseSnsTimestamp(value: string): number | null {

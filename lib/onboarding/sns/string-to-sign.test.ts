@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildStringToSign, hashForSignatureVersion, SIGNED_KEYS } from "./string-to-sign";
-import { confirmationFields, notificationFields } from "./testing";
+import { confirmationFields, notificationFields } from "./testing/sns-test-kit";
 
 describe("buildStringToSign", () => {
   it("Notification with Subject: six keys in byte order, each as key\\nvalue\\n", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isTrustedSigningCertUrl, isTrustedSubscribeUrl } from "./cert-url";
+import { isTrustedSigningCertUrl, isTrustedSubscribeUrl } from "@/lib/aws/sns-urls";
 import {
   CERT_URL,
   createSnsTestKit,
@@ -12,7 +12,7 @@ import {
   TOKEN,
   TOPIC_ARN,
   unsubscribeUrl,
-} from "./testing";
+} from "./testing/sns-test-kit";
 import { verifySnsMessage } from "./verify";
 
 // Property-based forgeries, part 2: envelopes built from scratch (random JSON, and SNS-shaped records whose values

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isTrustedSigningCertUrl, isTrustedUnsubscribeUrl } from "./cert-url";
+import { isTrustedSigningCertUrl, isTrustedUnsubscribeUrl } from "@/lib/aws/sns-urls";
 import { buildStringToSign } from "./string-to-sign";
 import {
   confirmationFields,
@@ -12,7 +12,7 @@ import {
   type SnsTestKit,
   subscribeUrl,
   unsubscribeUrl,
-} from "./testing";
+} from "./testing/sns-test-kit";
 import { verifySnsMessage, type VerifySnsOptions } from "./verify";
 
 // Property-based forgeries, part 1: random mutations of VALID signed messages. The claim under test: whatever an

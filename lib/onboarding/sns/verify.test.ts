@@ -1,7 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AWS_SNS_VECTORS } from "./aws-vectors";
-import { generateSandboxCertificate } from "./test-keys";
+import { AWS_SNS_VECTORS } from "./testing/aws-vectors";
+import { generateSandboxCertificate } from "./testing/test-keys";
 import {
   CERT_URL,
   confirmationFields,
@@ -12,7 +12,7 @@ import {
   NOW,
   SENT_AT,
   type SnsTestKit,
-} from "./testing";
+} from "./testing/sns-test-kit";
 import { verifySnsMessage } from "./verify";
 
 let kit: SnsTestKit;

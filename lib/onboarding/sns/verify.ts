@@ -1,6 +1,6 @@
 import { verify as verifySignature } from "node:crypto";
 import { checkSigningCertificate } from "./certificate";
-import { isTrustedSigningCertUrl, isTrustedSubscribeUrl, isTrustedUnsubscribeUrl } from "./cert-url";
+import { isTrustedSigningCertUrl, isTrustedSubscribeUrl, isTrustedUnsubscribeUrl } from "@/lib/aws/sns-urls";
 import { parseSnsBody, parseSnsTimestamp, type SnsMessage } from "./message";
 import { buildStringToSign, hashForSignatureVersion } from "./string-to-sign";
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { awsAccounts, pumpOrganizations, tenantContacts, tenants } from "@/db/schema";
 import { seedDatabase } from "@/db/seed-core";
-import { createTestDatabase } from "@/db/test-database";
+import { createTestDatabase } from "@/db/testing/test-database";
 import { searchTenants } from "../search";
 
 export const support = { canSearchExternalId: true };

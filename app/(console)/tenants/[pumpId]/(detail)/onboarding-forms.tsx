@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { inputClass, SelectField, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
-import { ONBOARDING_REGIONS } from "@/lib/onboarding/regions";
+import { ONBOARDING_REGIONS } from "@/lib/regions";
 import {
   issueOnboarding,
   reissueOnboarding,

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/require";
 import { manualInstructions, type CodeBlock, type ManualSection } from "@/lib/onboarding/manual-instructions";
-import { getDefaultPumpPrincipalArn, revealManualDeploymentData } from "@/lib/onboarding/manual-queries";
+import { getPumpPrincipalArn, revealManualDeploymentData } from "@/lib/onboarding/manual-queries";
 import { PolicyInputError, ROLE_NAMES } from "@/lib/onboarding/policies";
 import { getRequestId } from "@/lib/request-id";
 import { ACCOUNT_ID_PATTERN, formatAccountId } from "@/lib/tenants/aws-ids";
@@ -32,7 +32,7 @@ export default async function ManualDeploymentPage({ params }: Props) {
   const db = await getDb();
 
   // Checked before the reveal: without Pump's principal there is nothing to show, so nothing is revealed.
-  const principal = await getDefaultPumpPrincipalArn(db);
+  const principal = await getPumpPrincipalArn(db, pumpId.data);
   if (!principal) {
     return (
       <Alert tone="error">

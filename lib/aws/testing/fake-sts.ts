@@ -10,7 +10,7 @@ import {
 } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { randomBytes } from "node:crypto";
-import { sandboxRoleUniqueId, sandboxRoles, sandboxWorld } from "./sandbox-world";
+import { sandboxRoleUniqueId, sandboxRoles, sandboxWorld } from "../sandbox-world";
 
 export const FAKE_CONSOLE_CREDENTIALS = {
   accessKeyId: "AKIAPUMPCONSOLE00001",

@@ -3,7 +3,7 @@ import { getAwsGateway } from "@/lib/aws";
 import { recordAudit } from "@/lib/audit/record";
 import { processInviteQueue } from "@/lib/invites/queue";
 import { reconcileAll } from "@/lib/invites/reconcile";
-import { closeDb, getDb } from "./client";
+import { closeDb, getDb } from "@/db/client";
 
 // `npm run invites:reconcile [-- --no-send-queued]`: the invites reconciler, for a cron job or an operator.
 // 1. Reads AWS for every Pump organization: adopts handshakes of intents left in flight (a crash, a timeout),

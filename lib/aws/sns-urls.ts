@@ -1,4 +1,24 @@
-import { parseTopicArn, SNS_REGION_PATTERN } from "./message";
+// The URLs of SNS and of its topics that the console trusts, pinned here with the AWS calls that use them.
+
+/** An AWS Region name (`us-east-1`, `us-gov-west-1`, `cn-north-1`): lowercase, so never a host-name trick. */
+export const SNS_REGION_PATTERN = String.raw`[a-z]{2,4}(?:-[a-z]+){1,3}-\d{1,2}`;
+const TOPIC_ARN = new RegExp(
+  String.raw`^arn:(aws|aws-cn|aws-us-gov):sns:(${SNS_REGION_PATTERN}):(\d{12}):([A-Za-z0-9_-]{1,256}(?:\.fifo)?)$`,
+);
+
+export type TopicArnParts = { partition: "aws" | "aws-cn" | "aws-us-gov"; region: string; accountId: string };
+
+/** Splits an SNS topic ARN; null unless it is well formed and its partition matches its region. */
+export function parseTopicArn(arn: string): TopicArnParts | null {
+  const m = TOPIC_ARN.exec(arn);
+  const [partition, region, accountId] = [m?.[1], m?.[2], m?.[3]];
+  if (partition === undefined || region === undefined || accountId === undefined) return null;
+  const expected = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  return partition === expected ? { partition: expected, region, accountId } : null;
+}
+
+/** Real SNS signing certificates are ~2 KiB of PEM; anything far larger is not one. */
+export const MAX_CERTIFICATE_PEM_BYTES = 16 * 1024;
 
 // The signing-certificate URL is chosen by whoever sent the request. Fetching any URL it names lets an attacker sign a
 // forgery with their own certificate (AWS asks that the certificate be checked to come from Amazon SNS:

@@ -1,5 +1,5 @@
 import { constants, createPrivateKey, sign } from "node:crypto";
-import { type Attack, confirmationFields, editBody, NOW, notificationFields, type SnsTestKit } from "./testing";
+import { type Attack, confirmationFields, editBody, NOW, notificationFields, type SnsTestKit } from "./sns-test-kit";
 
 // Builders shared by the attack-corpus files: each returns one named row of the curated corpus.
 

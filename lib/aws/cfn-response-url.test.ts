@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTrustedResponseUrl } from "./response-url";
+import { isTrustedResponseUrl } from "./cfn-response-url";
 
 const good =
   "https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/arn%3Aaws%3Acloudformation%3Aus-east-1%3A123456789012%3Astack/x/1%7CRole%7Cabc?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc";

@@ -7,7 +7,7 @@ import {
   subscribeUrl,
   TOPIC_ARN,
   unsubscribeUrl,
-} from "./testing";
+} from "./sns-test-kit";
 
 // Attack corpus, part 1: URLs and topics. Every row is validly signed by the real signer key wherever the field is
 // signed, so the ONLY thing standing between the row and acceptance is the check under test.

@@ -1,12 +1,12 @@
-// Helpers for the invites tests and the crash child (not shipped: only tests and lib/invites/crash-child.ts import it).
+// Helpers for the invites tests and the crash child (not shipped: only tests and lib/invites/testing/crash-child.ts import it).
 import { and, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { awsAccounts, orgInvites, pumpOrganizations, sandboxHandshakes, tenants } from "@/db/schema";
 import type { AwsGateway } from "@/lib/aws";
 import { recordAudit } from "@/lib/audit/record";
 import { generateExternalId } from "@/lib/tenants/external-id";
-import type { ReconcileDeps } from "./reconcile";
-import type { InviteDeps } from "./send-invite";
+import type { ReconcileDeps } from "../reconcile";
+import type { InviteDeps } from "../send-invite";
 
 export const testStaff = { email: "support@pump.test" };
 

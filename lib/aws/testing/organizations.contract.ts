@@ -1,8 +1,8 @@
 import { beforeAll, afterAll, describe, expect, it } from "vitest";
-import { AwsDomainError, type AwsErrorCode } from "./errors";
+import { AwsDomainError, type AwsErrorCode } from "../errors";
 import type { GatewayContractHarness } from "./gateway.contract";
-import type { AwsSession, Handshake } from "./gateway";
-import { sandboxWorld } from "./sandbox-world";
+import type { AwsSession, Handshake } from "../gateway";
+import { sandboxWorld } from "../sandbox-world";
 
 /**
  * The Organizations half of the AwsGateway contract

@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
-import { isTrustedSigningCertUrl } from "./cert-url";
-import type { SnsMessageFields } from "./message";
-import { signSnsMessage } from "./sign";
+import { isTrustedSigningCertUrl } from "@/lib/aws/sns-urls";
+import type { SnsMessageFields } from "../message";
+import { signSnsMessage } from "../sign";
 import { generateSandboxCertificate } from "./test-keys";
-import type { VerifySnsOptions } from "./verify";
+import type { VerifySnsOptions } from "../verify";
 
 // Shared fixtures for the SNS tests (not a test file itself). One signer key for the whole file that imports it:
 // RSA key generation is the slow part, certificates for the same key are cheap.

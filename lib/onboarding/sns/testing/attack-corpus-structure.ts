@@ -1,5 +1,5 @@
 import { duplicateKey, edited, note, raw, served, sub, typed, without } from "./attack-corpus-helpers";
-import { MAX_SNS_BODY_BYTES } from "./message";
+import { MAX_SNS_BODY_BYTES } from "../message";
 import {
   type Attack,
   EXPIRED_CERT_URL,
@@ -8,7 +8,7 @@ import {
   subscribeUrl,
   unsubscribeUrl,
   WEAK_KEY_CERT_URL,
-} from "./testing";
+} from "./sns-test-kit";
 
 // Attack corpus, part 3: the shape of the JSON (duplicates, syntax, types, stray fields) and the certificate a
 // pinned URL serves.

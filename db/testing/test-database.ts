@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, type DatabaseHandle } from "./client";
-import { applyMigrations } from "./migrate-core";
+import { openDatabase, type DatabaseHandle } from "../client";
+import { applyMigrations } from "../migrate-core";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -21,7 +21,7 @@ import {
 } from "@aws-sdk/client-organizations";
 import { mockClient } from "aws-sdk-client-mock";
 import { randomBytes } from "node:crypto";
-import { sandboxOrganizationsWorld } from "./sandbox-world";
+import { sandboxOrganizationsWorld } from "../sandbox-world";
 
 type ClientLike = { config: { credentials: () => Promise<{ accessKeyId: string }> } };
 type Org = { id: string; managementAccountId: string; featureSet: string; quota: number; dailyLimit: number };

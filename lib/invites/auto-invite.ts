@@ -3,14 +3,15 @@ import type { Db } from "@/db/client";
 import type { AwsGateway } from "@/lib/aws";
 import { recordAudit } from "@/lib/audit/record";
 import { isDomainError } from "@/lib/errors";
-import { openException } from "@/lib/invites/exceptions";
-import { sendInvite } from "@/lib/invites/send-invite";
+import { openException } from "./exceptions";
+import { sendInvite } from "./send-invite";
 
 const actor = { system: "auto-invite" } as const;
 
 /**
- * "Final step" onboardings: once the role is verified, the same service as the Invite button runs preflight and
- * sends the invitation. Nothing is silently dropped: every outcome leaves an audit row, and anything short of an
+ * "Final step" onboardings: once the callback has verified the role, onboarding asks for the invitation here, and the
+ * same service as the Invite button runs preflight and sends it. It lives with invites (onboarding calls it; invites
+ * never imports onboarding). Nothing is silently dropped: every outcome leaves an audit row, and anything short of an
  * invitation sent, pending or queued leaves an exception record (or a failed invite) on the tenant.
  */
 export async function requestFinalStepInvite(

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "./client";
+import type { Db } from "@/db/client";
 
 /**
  * Bulk, realistic-looking data for the benchmark, generated inside PostgreSQL (generate_series) so 100k tenants

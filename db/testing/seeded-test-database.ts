@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { request, sameOrigin, setTestDatabase } from "@/lib/auth/test-kit";
-import type { DatabaseHandle, Db } from "./client";
-import { seedDatabase } from "./seed-core";
+import { request, sameOrigin, setTestDatabase } from "@/lib/auth/testing/test-kit";
+import type { DatabaseHandle, Db } from "../client";
+import { seedDatabase } from "../seed-core";
 import { createTestDatabase } from "./test-database";
 
 /**
  * A seeded database of this test file's own, returned by getDb(); before each test, nobody is signed in and the
- * request comes from the console's origin. (Kept out of lib/auth/test-kit.ts: the mocks in lib/auth/vitest-setup.ts
+ * request comes from the console's origin. (Kept out of lib/auth/testing/test-kit.ts: the mocks in lib/auth/testing/vitest-setup.ts
  * import the test kit while @/db/client is being mocked, so the kit must not import the database.)
  */
 export function seededTestDatabase(): { readonly db: Db } {

@@ -2,9 +2,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { staff } from "@/db/schema";
 import { seedEmailByRole, seedStaff } from "@/db/seed-data";
-import type { Role } from "./permissions";
-import type { StaffPrincipal } from "./principal";
-import { findStaffForSignIn, startStaffSession } from "./sessions";
+import type { Role } from "../permissions";
+import type { StaffPrincipal } from "../principal";
+import { findStaffForSignIn, startStaffSession } from "../sessions";
 
 /**
  * Drives server actions in tests the way a request would: the test decides who is signed in and which headers
@@ -47,7 +47,7 @@ export async function signInAs(db: Db, who: Role | string): Promise<StaffPrincip
 
 let currentDb: DatabaseHandle | null = null;
 
-/** Makes `getDb()` (mocked in lib/auth/vitest-setup.ts) return this test file's database. */
+/** Makes `getDb()` (mocked in lib/auth/testing/vitest-setup.ts) return this test file's database. */
 export function setTestDatabase(handle: DatabaseHandle) {
   currentDb = handle;
 }

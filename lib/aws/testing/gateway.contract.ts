@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AwsDomainError, type AwsErrorCode } from "./errors";
-import type { AwsGateway, AwsSession } from "./gateway";
-import { sandboxWorld } from "./sandbox-world";
+import { AwsDomainError, type AwsErrorCode } from "../errors";
+import type { AwsGateway, AwsSession } from "../gateway";
+import { sandboxWorld } from "../sandbox-world";
 
 /**
  * What every AwsGateway must do, registered against any implementation: the SDK gateway over a mocked STS

@@ -1,5 +1,5 @@
 // Test helper only, run by lib/invites/crash.pg.test.ts in a process of its own, which the test SIGKILLs:
-//   node --conditions=react-server --import tsx lib/invites/crash-child.ts <database-url> <aws-account-uuid> <stage>
+//   node --conditions=react-server --import tsx lib/invites/testing/crash-child.ts <database-url> <aws-account-uuid> <stage>
 // It sends one invitation through the real service, on the sandbox, and freezes at `stage`:
 //   before-aws  the intent is committed, InviteAccountToOrganization not yet called
 //   after-aws   AWS (the sandbox) created the handshake; Pump has not recorded the answer
@@ -8,7 +8,7 @@ import { openDatabase } from "@/db/client";
 import type { AwsGateway } from "@/lib/aws";
 import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
 import { inviteDeps } from "./invite-test-kit";
-import { sendInvite } from "./send-invite";
+import { sendInvite } from "../send-invite";
 
 const [url, awsAccountId, stage] = process.argv.slice(2);
 if (!url || !awsAccountId || (stage !== "before-aws" && stage !== "after-aws")) {

@@ -14,7 +14,7 @@ import {
   unsub,
   withSignature,
 } from "./attack-corpus-helpers";
-import { buildStringToSign } from "./string-to-sign";
+import { buildStringToSign } from "../string-to-sign";
 import {
   type Attack,
   CERT_URL,
@@ -29,7 +29,7 @@ import {
   SENT_AT,
   subscribeUrl,
   unsubscribeUrl,
-} from "./testing";
+} from "./sns-test-kit";
 
 // Attack corpus, part 2: what a message says and who signed it. Each row is signed by the real signer key over
 // what it carries wherever possible, so only the check under test stands between it and acceptance.

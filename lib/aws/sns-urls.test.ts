@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isTrustedSigningCertUrl, isTrustedSubscribeUrl, isTrustedUnsubscribeUrl } from "./cert-url";
-import { CERT_URL, subscribeUrl, TOPIC_ARN, unsubscribeUrl } from "./testing";
+import { isTrustedSigningCertUrl, isTrustedSubscribeUrl, isTrustedUnsubscribeUrl } from "./sns-urls";
+import { CERT_URL, subscribeUrl, TOPIC_ARN, unsubscribeUrl } from "@/lib/onboarding/sns/testing/sns-test-kit";
 
 const ID = "0123456789abcdef0123456789abcdef";
 

@@ -2,7 +2,7 @@
 import type { Db } from "@/db/client";
 import { createSandboxGateway } from "@/lib/aws/sandbox-gateway";
 import { ONBOARDING_REGIONS } from "@/lib/env";
-import { sandboxTopicArn } from "./sandbox-callback";
+import { sandboxTopicArn } from "../sandbox-callback";
 
 /** `onFetch` sees every certificate URL the verifier asks for (the forgery suite counts them). */
 export function sandboxCallbackDeps(db: Db, onFetch?: (url: string) => void) {
