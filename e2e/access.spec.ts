@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { can, type Permission } from "../lib/auth/permissions";
 import { sections } from "../lib/auth/sections";
-import { roles, storageState } from "./fixtures";
+import { expect, roles, storageState, test } from "./fixtures";
 
 for (const role of roles) {
   test.describe(`[access] ${role}`, () => {

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { can, type Permission } from "../lib/auth/permissions";
-import { postAction, roles, serverActions, storageState } from "./fixtures";
+import { expect, postAction, roles, serverActions, storageState, test } from "./fixtures";
 
 const NO_ROW = "00000000-0000-4000-8000-000000000000";
 

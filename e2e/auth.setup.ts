@@ -1,5 +1,4 @@
-import { test as setup } from "@playwright/test";
-import { emailFor, roles, signInAndWait, storageState } from "./fixtures";
+import { emailFor, roles, signInAndWait, storageState, test as setup } from "./fixtures";
 
 for (const role of roles) {
   setup(`sign in as ${role}`, async ({ page }) => {

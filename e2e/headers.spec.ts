@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { storageState } from "./fixtures";
+import { expect, storageState, test } from "./fixtures";
 
 test.use({ storageState: storageState("admin") });
 

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signInAndWait, storageState } from "./fixtures";
+import { expect, hydrated, openPage, storageState, test } from "./fixtures";
 
 // Seeded data used here, and nowhere else in the suite: Initrode Holdings (PUMP-0054, 30 verified standalone
 // accounts 610000000001–610000000030) and Pump Europe (quota 50, daily limit 20). The invites spec owns Pump Main.
@@ -20,9 +19,12 @@ test.describe("[invites] bulk invite", () => {
     await filters.getByLabel("Search").fill("Initrode");
     await filters.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/q=Initrode/);
+    // The filters are a plain GET form: a new document, whose selection is restored once it is hydrated.
+    await hydrated(page);
     await expect(page.getByRole("checkbox", { name: "Select PUMP-0054 Initrode Holdings" })).toBeChecked();
     await page.getByRole("link", { name: "Invite selected (1)" }).click();
     await expect(page).toHaveURL(/\/invites\/bulk\?tenants=PUMP-0054$/);
+    await hydrated(page);
     await expect(page.getByRole("heading", { level: 1, name: "Bulk invite" })).toBeVisible();
     await expect(page.getByRole("list").getByText("Initrode Holdings")).toBeVisible();
     // Initrode is set to join Pump Europe, so the picker starts there rather than on Pump's default (Pump Main).
@@ -69,8 +71,7 @@ test.describe("[invites] bulk invite", () => {
     await expect(europe.getByRole("button", { name: "Sync from AWS for Pump Europe" })).toBeVisible();
 
     // And in the audit log: one queue row per account, one send row per sent invite.
-    const admin = await browser.newContext({ storageState: storageState("admin") });
-    const audit = await admin.newPage();
+    const { context: admin, page: audit } = await openPage(browser, { storageState: storageState("admin") });
     await audit.goto("/audit?action=invites.queue_bulk&outcome=ok");
     await expect(audit.getByText(/^30 rows/)).toBeVisible();
     await admin.close();
@@ -93,21 +94,8 @@ test.describe("[invites] bulk invite", () => {
 test("[invites] an account manager reads organizations but cannot bulk invite, and is offered neither the page nor the selection", async ({
   browser,
 }) => {
-  // A member of our own: other specs change the seeded account manager's role.
-  const admin = await browser.newContext({ storageState: storageState("admin") });
-  const adminPage = await admin.newPage();
-  await adminPage.goto("/staff");
-  const form = adminPage.getByRole("form", { name: "Add staff member" });
-  await form.getByLabel("Email").fill("am.bulk@pump.test");
-  await form.getByLabel("Name").fill("Bailey Manager");
-  await form.getByLabel("Role").selectOption("account_manager");
-  await form.getByRole("button", { name: "Add" }).click();
-  await expect(adminPage.getByText("Staff member added")).toBeVisible();
-  await admin.close();
-
-  const manager = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await manager.newPage();
-  await signInAndWait(page, "am.bulk@pump.test");
+  const { context: manager, page } = await openPage(browser, { storageState: storageState("account_manager") });
+  await page.goto("/");
   await expect(page.getByTestId("current-role")).toHaveText("Account manager");
   // A real 403, not a 200 carrying the refusal: nothing streams before the bulk page's own check.
   expect((await page.goto("/invites/bulk"))?.status()).toBe(403);

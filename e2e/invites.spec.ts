@@ -1,16 +1,31 @@
-import { expect, test, type Page } from "@playwright/test";
-import { storageState } from "./fixtures";
+import type { Page, Response } from "@playwright/test";
+import { expect, openPage, storageState, test } from "./fixtures";
 
 // Seeded accounts changed here, and by no other spec: acme-sandbox (Acme, PUMP-0042, account 100000000001), Oscorp
 // (PUMP-0055), Globex (PUMP-0043). All invite into Pump Main; the bulk spec owns Pump Europe and Initrode.
 // The accepted invite goes to an Acme account on purpose: Acme already has a joined account, so the tenants list's
 // "joined" filter (tenants-list.spec) keeps its count; a standalone tenant such as Tyrell would add a row there.
 
-/** Opens the Invites page and waits for the sync it runs on open when its data is more than a few minutes old. */
+const SYNCING = "syncing with AWS now";
+
+/** The page's own re-render after its sync (router.refresh): a GET of /invites for the RSC payload. */
+const isInvitesRefresh = (response: Response) =>
+  response.request().method() === "GET" &&
+  new URL(response.url()).pathname === "/invites" &&
+  response.request().headers()["rsc"] === "1";
+
+/**
+ * Opens the Invites page and, when the server rendered it stale (it then syncs with AWS on open), waits for that sync
+ * and for the page's refresh with the synced data: the sync's end and the refresh are what a person waits for.
+ */
 async function openInvites(page: Page, query = "") {
-  await page.goto(`/invites${query}`);
-  await expect(page.getByText(/syncing with AWS now/)).toHaveCount(0, { timeout: 20_000 });
-  await page.waitForLoadState("networkidle");
+  // Listening before the page opens: the refresh can come as soon as the sync ends.
+  const refreshed = page.waitForResponse(isInvitesRefresh, { timeout: 0 });
+  refreshed.catch(() => undefined);
+  const response = await page.goto(`/invites${query}`);
+  if (!(await response!.text()).includes(SYNCING)) return;
+  await expect(page.getByText(SYNCING)).toHaveCount(0, { timeout: 20_000 });
+  await (await refreshed).finished();
 }
 
 const inviteRow = (page: Page, accountId: string) =>
@@ -64,8 +79,7 @@ test("[invites] support engineer preflights and invites a verified standalone ac
   await expect(row.getByRole("link", { name: /PUMP-0042/ })).toHaveAttribute("href", "/tenants/PUMP-0042");
 
   // The customer's side, as an admin in the sandbox.
-  const admin = await browser.newContext({ storageState: storageState("admin") });
-  const adminPage = await admin.newPage();
+  const { context: admin, page: adminPage } = await openPage(browser, { storageState: storageState("admin") });
   await openInvites(adminPage, "?state=pending");
   await inviteRow(adminPage, "100000000001")
     .getByRole("button", { name: /Customer accepts/ })
@@ -165,8 +179,7 @@ test("[invites] support engineer cancels an open invite that expires in under 3 
   await expect(page.locator(`[data-testid="invite-${inviteId}"]`).getByText("CANCELED", { exact: true })).toBeVisible();
 
   // Both attempts are audited: the refused one with its reason, then the cancellation.
-  const admin = await browser.newContext({ storageState: storageState("admin") });
-  const adminPage = await admin.newPage();
+  const { context: admin, page: adminPage } = await openPage(browser, { storageState: storageState("admin") });
   await adminPage.goto(`/audit?action=invites.cancel&targetId=${inviteId}`);
   const refused = adminPage.getByRole("table", { name: "Audit events" }).getByRole("row").filter({ hasText: "failed" });
   await expect(refused).toContainText("Type the account's 12-digit ID to confirm.");

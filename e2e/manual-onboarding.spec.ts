@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { storageState } from "./fixtures";
+import { expect, hydrated, storageState, test } from "./fixtures";
 
 test.use({ storageState: storageState("support") });
 
@@ -12,6 +11,7 @@ test("[onboarding] support engineer sends manual instructions and records the ro
     .first()
     .click();
   await expect(page).toHaveURL(/\/tenants\/PUMP-0043\/accounts\/555566667777\/manual$/);
+  await hydrated(page);
   // The real values, ready to paste: the External ID appears in the commands (this view is audited).
   await expect(page.getByText("pump-xGa5oX8MuH5m8HJGMUbLFXDTzf9HkZDY").first()).toBeVisible();
 

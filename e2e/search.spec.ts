@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { storageState } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, hydrated, storageState, test } from "./fixtures";
 
 test.use({ storageState: storageState("support") });
 
@@ -80,4 +80,52 @@ test("[search] arrows move through the results, an unknown value says so, and Es
   await box.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(/\/tenants$/);
+});
+
+/**
+ * Holds the page's JavaScript until `release` is called: whatever the test does before that happens on a page that
+ * React has not hydrated, every time, however fast or slow the machine.
+ */
+async function holdScripts(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test("[search] ⌘K pressed while the page is still loading opens the search, and what was typed is searched", async ({
+  page,
+}) => {
+  const release = await holdScripts(page);
+  await page.goto("/tenants", { waitUntil: "domcontentloaded" });
+  await page.keyboard.press("Control+K");
+  const { dialog, box, results } = searchDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(box).toBeFocused();
+  await page.keyboard.type("Globx");
+  expect(await page.evaluate(() => document.documentElement.dataset.hydrated)).toBeUndefined();
+
+  release();
+  const first = results.getByRole("option").first();
+  await expect(first).toContainText("Globex Corporation");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/tenants\/PUMP-0043$/);
+});
+
+test("[search] the header box opens the search while the page is still loading", async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto("/tenants", { waitUntil: "domcontentloaded" });
+  await page.getByRole("button", { name: "Search tenants, accounts, ARNs…" }).click();
+  const { dialog, box, results } = searchDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(box).toBeFocused();
+  expect(await page.evaluate(() => document.documentElement.dataset.hydrated)).toBeUndefined();
+
+  release();
+  await hydrated(page);
+  await page.keyboard.type("4444-5555-6666");
+  await expect(results.getByRole("option", { name: /Acme Corp/ })).toContainText("Matched: account ID 444455556666");
 });

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signInAndWait, storageState } from "./fixtures";
+import { expect, openPage, signInAndWait, storageState, test } from "./fixtures";
 
 test.describe("[staff] admin manages staff", () => {
   test.use({ storageState: storageState("admin") });
@@ -20,8 +19,9 @@ test.describe("[staff] admin manages staff", () => {
 
     // The new member signs in and works in their own browser.
     // A context of their own: contexts inherit the admin's storage state from test.use unless told otherwise.
-    const member = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    const memberPage = await member.newPage();
+    const { context: member, page: memberPage } = await openPage(browser, {
+      storageState: { cookies: [], origins: [] },
+    });
     await signInAndWait(memberPage, "temp.member@pump.test");
     await expect(memberPage.getByTestId("current-role")).toHaveText("Support engineer");
 
@@ -57,16 +57,14 @@ test.describe("[staff] admin manages staff", () => {
 });
 
 test("[auth] sign-out ends the session for pages and actions, even if the cookie is replayed", async ({ browser }) => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { context, page } = await openPage(browser, {});
   await signInAndWait(page, "support@pump.test");
   const cookies = await context.cookies();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
-  const replay = await browser.newContext();
+  const { context: replay, page: replayPage } = await openPage(browser, {});
   await replay.addCookies(cookies);
-  const replayPage = await replay.newPage();
   await replayPage.goto("/tenants");
   await expect(replayPage).toHaveURL(/\/sign-in$/);
   await replay.close();

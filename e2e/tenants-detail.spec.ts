@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { sandboxWorld } from "../lib/aws/sandbox-world";
-import { signInAndWait, storageState } from "./fixtures";
+import { expect, hydrated, openPage, storageState, test } from "./fixtures";
 
 const { acme } = sandboxWorld.customers;
 const MASKED = "pump-••••••••";
@@ -45,8 +44,7 @@ test.describe("[tenants] tenant page", () => {
       page.getByText("Sam Support revealed the External ID of account 4444-5555-6666").first(),
     ).toBeVisible();
 
-    const admin = await browser.newContext({ storageState: storageState("admin") });
-    const adminPage = await admin.newPage();
+    const { context: admin, page: adminPage } = await openPage(browser, { storageState: storageState("admin") });
     await adminPage.goto("/audit?action=tenants.reveal_external_id&outcome=ok");
     const table = adminPage.getByRole("table", { name: "Audit events" });
     await expect(table.getByRole("cell", { name: "tenants.reveal_external_id" }).first()).toBeVisible();
@@ -56,23 +54,11 @@ test.describe("[tenants] tenant page", () => {
   });
 
   test("an account manager sees the tenant but no Reveal button", async ({ browser }) => {
-    // A member of our own: other specs change the seeded account manager's role.
-    const admin = await browser.newContext({ storageState: storageState("admin") });
-    const adminPage = await admin.newPage();
-    await adminPage.goto("/staff");
-    const form = adminPage.getByRole("form", { name: "Add staff member" });
-    await form.getByLabel("Email").fill("am.detail@pump.test");
-    await form.getByLabel("Name").fill("Avery Manager");
-    await form.getByLabel("Role").selectOption("account_manager");
-    await form.getByRole("button", { name: "Add" }).click();
-    await expect(adminPage.getByText("Staff member added")).toBeVisible();
-    await admin.close();
-
-    const manager = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    const managerPage = await manager.newPage();
-    await signInAndWait(managerPage, "am.detail@pump.test");
-    await expect(managerPage.getByTestId("current-role")).toHaveText("Account manager");
+    const { context: manager, page: managerPage } = await openPage(browser, {
+      storageState: storageState("account_manager"),
+    });
     await managerPage.goto("/tenants/PUMP-0042");
+    await expect(managerPage.getByTestId("current-role")).toHaveText("Account manager");
     const card = managerPage.locator(`#account-${acme.accountId}`);
     await expect(card.getByTestId("external-id")).toHaveText(MASKED);
     await expect(card.getByRole("button", { name: /Reveal/ })).toHaveCount(0);
@@ -108,6 +94,8 @@ test.describe("[tenants] create and edit", () => {
     await expect(page.getByText("Peter Gibbons")).toBeVisible();
 
     await page.getByRole("link", { name: "Add AWS account" }).click();
+    await expect(page).toHaveURL(/\/tenants\/PUMP-7001\/accounts\/new$/);
+    await hydrated(page);
     const form = page.getByRole("form", { name: "Add AWS account" });
     await form.getByLabel("Account ID", { exact: true }).fill("4444 5555 6666");
     await form.getByLabel("Account name").fill("initrode-prod");
@@ -139,6 +127,8 @@ test.describe("[tenants] create and edit", () => {
 
     // Editing the ARN sends verification back to the start.
     await card.getByRole("link", { name: /Edit account/ }).click();
+    await expect(page).toHaveURL(/\/edit$/);
+    await hydrated(page);
     const edit = page.getByRole("form", { name: "Edit AWS account" });
     await edit.getByLabel("Role ARN").fill("arn:aws:iam::700100000001:role/pump/PumpCustomerAccess");
     await edit.getByRole("button", { name: "Save account" }).click();

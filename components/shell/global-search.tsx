@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from "react";
 import { searchResultHref, type SearchResponse, type SearchResult } from "@/lib/search/types";
 
 type SearchState =
@@ -13,9 +13,22 @@ type SearchState =
 // Long enough to skip the keystrokes of a fast typist, short enough that a paste feels instant.
 const DEBOUNCE_MS = 150;
 
+type EarlyWindow = Window & { __pumpEarlySearchKey?: (e: globalThis.KeyboardEvent) => void };
+
+/**
+ * Until React hydrates, ⌘K / Ctrl+K is answered by this inline script (the CSP allows inline scripts): it opens the
+ * server-rendered dialog natively, so a press made while the page is still loading is not lost. The component
+ * removes it on mount and takes over.
+ */
+function earlyShortcutScript(dialogId: string) {
+  return `(function(){var k=function(e){if((e.metaKey||e.ctrlKey)&&!e.altKey&&!e.shiftKey&&e.key.toLowerCase()==="k"){var d=document.getElementById(${JSON.stringify(dialogId)});if(!d)return;e.preventDefault();if(!d.open)d.showModal();var i=d.querySelector("input");if(i)i.focus()}};window.__pumpEarlySearchKey=k;addEventListener("keydown",k)})()`;
+}
+
 /**
  * ⌘K / Ctrl+K (or the header box) opens a dialog with a combobox: paste anything from a ticket, arrows move, Enter
- * opens the tenant (at the matched account), Esc closes. Each keystroke cancels the previous request.
+ * opens the tenant (at the matched account), Esc closes. Each keystroke cancels the previous request. Both ways in
+ * work before hydration too: the header box opens the dialog by the browser's own invoker command, the shortcut by
+ * a small inline script.
  */
 export function GlobalSearch() {
   const router = useRouter();
@@ -29,6 +42,7 @@ export function GlobalSearch() {
   const id = useId();
   const listboxId = `${id}-results`;
   const statusId = `${id}-status`;
+  const dialogId = `${id}-dialog`;
   const optionId = (i: number) => `${id}-option-${i}`;
 
   const results = state.status === "done" || state.status === "loading" ? state.results : [];
@@ -45,7 +59,16 @@ export function GlobalSearch() {
     input.current?.focus();
   }
 
+  // Typed into a dialog opened before hydration: the text is in the box but not yet searched for.
+  const searchTypedEarly = useEffectEvent(() => {
+    const typed = input.current?.value ?? "";
+    if (typed !== "") onChange(typed);
+  });
+
   useEffect(() => {
+    const early = (window as EarlyWindow).__pumpEarlySearchKey;
+    if (early) window.removeEventListener("keydown", early);
+    searchTypedEarly();
     const onKey = (e: globalThis.KeyboardEvent) => {
       if ((e.metaKey || e.ctrlKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k") {
         e.preventDefault();
@@ -133,6 +156,9 @@ export function GlobalSearch() {
       <button
         type="button"
         onClick={openSearch}
+        // The invoker command opens the dialog before hydration; once hydrated, onClick has already opened it.
+        // Spread because React's types do not list these attributes yet.
+        {...{ command: "show-modal", commandfor: dialogId }}
         aria-haspopup="dialog"
         aria-keyshortcuts="Meta+K Control+K"
         className="flex w-full max-w-md items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-1.5 text-left text-sm text-slate-500 hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-indigo-600"
@@ -142,6 +168,9 @@ export function GlobalSearch() {
       </button>
       <dialog
         ref={dialog}
+        id={dialogId}
+        // Opened before hydration (see above), it carries an `open` the server did not render.
+        suppressHydrationWarning
         aria-label="Global search"
         onClose={reset}
         // A click on the backdrop (the dialog element itself, outside its content) closes it.
@@ -205,6 +234,7 @@ export function GlobalSearch() {
           <SearchStatus id={statusId} state={state} query={query} />
         </div>
       </dialog>
+      <script dangerouslySetInnerHTML={{ __html: earlyShortcutScript(dialogId) }} />
     </>
   );
 }

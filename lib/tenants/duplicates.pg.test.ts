@@ -1,7 +1,7 @@
 // PostgreSQL server only (`*.pg.test.ts`): PGlite has a single connection, so a second transaction cannot be held
 // open there while the action runs.
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { awsAccounts } from "@/db/schema";
 import { seededTestDatabase } from "@/db/testing/seeded-test-database";
 import { signInAs } from "@/lib/auth/testing/test-kit";
@@ -25,6 +25,7 @@ describe("a duplicate that lands between the check and the write (postgres)", ()
     await signInAs(database.db, "support");
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    onTestFinished(() => release());
     let inserted!: () => void;
     const ready = new Promise<void>((resolve) => (inserted = resolve));
     const values = await accountValues("PUMP-0042", "400000000001");
@@ -40,9 +41,11 @@ describe("a duplicate that lands between the check and the write (postgres)", ()
       name: "late",
       roleType: "read_only",
     });
-    // Wait until the action's insert is blocked on the uncommitted row: its check has already passed.
+    // Wait until the action's insert is blocked on the uncommitted row: its check has already passed. However long
+    // that takes on a busy machine: no count of tries, the test's timeout is the only bound (the pause only spares
+    // the server).
     let sawWait = false;
-    for (let i = 0; i < 100 && !sawWait; i++) {
+    while (!sawWait) {
       const waiting = (await database.db.execute(
         sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
       )) as unknown as { rows: { n: number }[] };
