@@ -22,6 +22,7 @@ export type ColumnMeta = { sortKey?: string; label?: string; className?: string 
 type Props<TData> = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's column value type varies per column
   columns: ColumnDef<TData, any>[];
+  /** The rows as the server sent them: a new array is taken as the rows for the URL's current state. */
   data: TData[];
   total: number;
   /** The total is a lower bound: counting stopped there (see the feature's COUNT_CAP). */
@@ -58,8 +59,14 @@ type Props<TData> = {
 export function DataTable<TData>(props: Props<TData>) {
   const [isPending, startTransition] = useTransition();
   const [expanded, setExpanded] = useState<string | null>(null);
-  // The rows the server had sent when the URL last changed: until new ones arrive, what shows is the old view.
-  const [staleData, setStaleData] = useState<TData[] | null>(null);
+  // From a click until the server's next rows arrive, what shows is the old view. Any new rows end the wait,
+  // including those Back brings from the router's cache.
+  const [isAwaitingRows, setAwaitingRows] = useState(false);
+  const [shownData, setShownData] = useState(props.data);
+  if (shownData !== props.data) {
+    setShownData(props.data);
+    setAwaitingRows(false);
+  }
   const [url, setUrl] = useQueryStates(props.urlState, {
     // The server sorts and pages, so every change re-renders the page there (not shallow); each change is a
     // history entry, so Back undoes it.
@@ -70,9 +77,9 @@ export function DataTable<TData>(props: Props<TData>) {
   });
   // nuqs writes the URL at once and the server's rows follow: until they arrive the table says so (aria-busy), so
   // neither a person nor a test takes the old rows for the new view.
-  const isLoading = isPending || staleData === props.data;
+  const isLoading = isPending || isAwaitingRows;
   const navigate = (changes: Parameters<typeof setUrl>[0]) => {
-    setStaleData(props.data);
+    setAwaitingRows(true);
     void setUrl(changes);
   };
 
