@@ -32,6 +32,8 @@ test("[audit] admin filters the log, sorts it, opens a row's diff, and a shared 
   await expect(page).toHaveURL(/sort=actorEmail/);
 
   const table = page.getByRole("table", { name: "Audit events" });
+  // The URL changes at once; the server's rows for it follow, and the table is busy until they have arrived.
+  await expect(table).toHaveAttribute("aria-busy", "false");
   await expect(table.getByRole("cell", { name: "staff.change_role" }).first()).toBeVisible();
   const url = page.url();
   const rows = await table.locator("tbody tr").allTextContents();

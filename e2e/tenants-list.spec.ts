@@ -21,6 +21,8 @@ test("[tenants] support engineer filters and sorts the list; the link reopens th
   await page.getByText("Columns", { exact: true }).click();
   await page.getByRole("group").getByLabel("Created", { exact: true }).uncheck();
   await expect(page).toHaveURL(/cols=/);
+  // The URL changes at once; the server's rows for it follow, and the table is busy until they have arrived.
+  await expect(page.getByRole("table", { name: "Tenants" })).toHaveAttribute("aria-busy", "false");
 
   await expect(tableRows(page)).toHaveCount(3);
   const rows = await tableRows(page).allTextContents();

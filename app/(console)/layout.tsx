@@ -1,3 +1,4 @@
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { GlobalSearch } from "@/components/shell/global-search";
 import { Nav } from "@/components/shell/nav";
@@ -45,7 +46,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <GlobalSearch />
           </header>
           <main id="main" className="flex-1 px-6 py-6">
-            {children}
+            {/* The tables keep their state in the URL through nuqs (lib/table/params.ts). */}
+            <NuqsAdapter>{children}</NuqsAdapter>
           </main>
         </div>
       </div>

@@ -10,8 +10,9 @@ import {
   type RowSelectionState,
   type VisibilityState,
 } from "@tanstack/react-table";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { Fragment, useState, useTransition, type ReactNode } from "react";
+import { PAGE_SIZES, type TableUrlState } from "@/lib/table/params";
 import { Pagination } from "./pagination";
 import { ColumnPicker } from "./column-picker";
 import { SelectBox } from "./select-box";
@@ -21,18 +22,20 @@ export type ColumnMeta = { sortKey?: string; label?: string; className?: string 
 type Props<TData> = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's column value type varies per column
   columns: ColumnDef<TData, any>[];
+  /** The rows as the server sent them: a new array is taken as the rows for the URL's current state. */
   data: TData[];
   total: number;
   /** The total is a lower bound: counting stopped there (see the feature's COUNT_CAP). */
   totalIsCapped?: boolean;
   /** When capped, the database's estimate of the real total. */
   estimatedTotal?: number;
-  page: number;
-  size: number;
-  sort: string;
-  dir: "asc" | "desc";
-  /** Visible column ids from the URL (`cols`); undefined = all. */
-  visible?: string[];
+  /**
+   * The table's URL state, the same parsers its page loads the rows with (`lib/<feature>/list-schemas.ts`). A
+   * table without `size`/`sort` has a fixed page size and order: it shows no size picker and no sort buttons.
+   */
+  urlState: TableUrlState;
+  /** The page size of a table whose URL has no `size`. */
+  pageSize?: number;
   caption: string;
   emptyMessage?: ReactNode;
   renderExpanded?: (row: Row<TData>) => ReactNode;
@@ -54,14 +57,38 @@ type Props<TData> = {
  * clicks into URL changes, so any view can be shared as a link and reopens exactly.
  */
 export function DataTable<TData>(props: Props<TData>) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
   const [isPending, startTransition] = useTransition();
   const [expanded, setExpanded] = useState<string | null>(null);
+  // From a click until the server's next rows arrive, what shows is the old view. Any new rows end the wait,
+  // including those Back brings from the router's cache.
+  const [isAwaitingRows, setAwaitingRows] = useState(false);
+  const [shownData, setShownData] = useState(props.data);
+  if (shownData !== props.data) {
+    setShownData(props.data);
+    setAwaitingRows(false);
+  }
+  const [url, setUrl] = useQueryStates(props.urlState, {
+    // The server sorts and pages, so every change re-renders the page there (not shallow); each change is a
+    // history entry, so Back undoes it.
+    shallow: false,
+    history: "push",
+    scroll: false,
+    startTransition,
+  });
+  // nuqs writes the URL at once and the server's rows follow: until they arrive the table says so (aria-busy), so
+  // neither a person nor a test takes the old rows for the new view.
+  const isLoading = isPending || isAwaitingRows;
+  const navigate = (changes: Parameters<typeof setUrl>[0]) => {
+    setAwaitingRows(true);
+    void setUrl(changes);
+  };
 
-  const columnVisibility: VisibilityState = props.visible
-    ? Object.fromEntries(props.columns.map((c) => [c.id ?? "", props.visible!.includes(c.id ?? "")]))
+  const size = url.size ?? props.pageSize ?? PAGE_SIZES[0];
+  const columnIds = props.columns.map((c) => c.id ?? "");
+  // Ids the table has no column for are ignored; if none is left, the link meant nothing: show every column.
+  const visible = url.cols?.filter((id) => columnIds.includes(id));
+  const columnVisibility: VisibilityState = visible?.length
+    ? Object.fromEntries(columnIds.map((id) => [id, visible.includes(id)]))
     : {};
 
   // The React Compiler is not enabled here, so TanStack's non-memoizable API is fine.
@@ -81,17 +108,10 @@ export function DataTable<TData>(props: Props<TData>) {
   });
   const firstColumnId = table.getVisibleLeafColumns()[0]?.id;
 
-  const navigate = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams.toString());
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined) next.delete(k);
-      else next.set(k, v);
-    }
-    startTransition(() => router.push(`${pathname}?${next.toString()}`, { scroll: false }));
-  };
-
+  // Column meta is plain text: the key goes through the table's own sort parser, which knows only its allowlist.
+  const sortKey = (key: string | undefined) => (key === undefined ? null : (props.urlState.sort?.parse(key) ?? null));
   const toggleSort = (key: string) =>
-    navigate({ sort: key, dir: props.sort === key && props.dir === "desc" ? "asc" : "desc", page: "1" });
+    navigate({ sort: key, dir: url.sort === key && url.dir === "desc" ? "asc" : "desc", page: null });
 
   const visibleCount = table.getVisibleLeafColumns().length + (props.renderExpanded ? 1 : 0);
 
@@ -104,7 +124,7 @@ export function DataTable<TData>(props: Props<TData>) {
           {props.totalIsCapped && props.estimatedTotal
             ? ` · about ${props.estimatedTotal.toLocaleString("en-US", { maximumSignificantDigits: 2 })}`
             : ""}
-          {isPending ? " · loading…" : ""}
+          {isLoading ? " · loading…" : ""}
         </p>
         <ColumnPicker
           columns={table.getAllLeafColumns().map((c) => ({
@@ -112,13 +132,13 @@ export function DataTable<TData>(props: Props<TData>) {
             label: (c.columnDef.meta as ColumnMeta | undefined)?.label ?? c.id,
             visible: c.getIsVisible(),
           }))}
-          onChange={(ids) => navigate({ cols: ids.length === props.columns.length ? undefined : ids.join(",") })}
+          onChange={(ids) => navigate({ cols: ids.length === props.columns.length ? null : ids })}
         />
       </div>
       <div
-        className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm ${isPending ? "opacity-60" : ""}`}
+        className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm ${isLoading ? "opacity-60" : ""}`}
       >
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <table aria-busy={isLoading} className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{props.caption}</caption>
           <thead className="bg-slate-50">
             {table.getHeaderGroups().map((group) => (
@@ -126,8 +146,8 @@ export function DataTable<TData>(props: Props<TData>) {
                 {props.renderExpanded ? <th scope="col" className="w-8" /> : null}
                 {group.headers.map((header) => {
                   const meta = header.column.columnDef.meta as ColumnMeta | undefined;
-                  const sortKey = meta?.sortKey;
-                  const active = sortKey !== undefined && props.sort === sortKey;
+                  const sort = sortKey(meta?.sortKey);
+                  const active = sort !== null && url.sort === sort;
                   const label = flexRender(header.column.columnDef.header, header.getContext());
                   const selectAll =
                     props.selection && header.column.id === firstColumnId ? (
@@ -142,18 +162,18 @@ export function DataTable<TData>(props: Props<TData>) {
                     <th
                       key={header.id}
                       scope="col"
-                      aria-sort={active ? (props.dir === "asc" ? "ascending" : "descending") : undefined}
+                      aria-sort={active ? (url.dir === "asc" ? "ascending" : "descending") : undefined}
                       className="px-3 py-2 text-left font-semibold whitespace-nowrap text-slate-700"
                     >
                       {selectAll}
-                      {sortKey ? (
+                      {sort !== null ? (
                         <button
                           type="button"
-                          onClick={() => toggleSort(sortKey)}
+                          onClick={() => toggleSort(sort)}
                           className="inline-flex items-center gap-1 rounded hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
                         >
                           {label}
-                          <span aria-hidden="true">{active ? (props.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                          <span aria-hidden="true">{active ? (url.dir === "asc" ? "▲" : "▼") : "↕"}</span>
                         </button>
                       ) : (
                         label
@@ -218,12 +238,12 @@ export function DataTable<TData>(props: Props<TData>) {
         </table>
       </div>
       <Pagination
-        page={props.page}
-        size={props.size}
+        page={url.page}
+        size={size}
         total={props.total}
-        hasMore={props.totalIsCapped === true && props.data.length === props.size}
-        onPage={(p) => navigate({ page: String(p) })}
-        onSize={(s) => navigate({ size: String(s), page: "1" })}
+        hasMore={props.totalIsCapped === true && props.data.length === size}
+        onPage={(page) => navigate({ page })}
+        onSize={props.urlState.size ? (s) => navigate({ size: s, page: null }) : undefined}
       />
     </div>
   );

@@ -10,14 +10,17 @@ export type FilterField =
 
 type Props = {
   fields: FilterField[];
+  /** The current filters, written by the table's serializer (`formValues(serialize…(filters))`). */
   values: Record<string, string | undefined>;
-  /** URL keys kept when filters change (sort, size, visible columns). Page always resets. */
+  /** URL keys kept when filters change (sort, size, visible columns), written the same way. Page always resets. */
   keep: Record<string, string | undefined>;
   resetHref: string;
 };
 
 /**
- * Filters as a plain GET form: the URL is the state, it works without JavaScript, and Back/Forward behave.
+ * Filters as a plain GET form: the URL is the state, it works without JavaScript, and Back/Forward behave. The
+ * browser writes the query and the page's loader parses it, so the form needs no script of its own; an empty
+ * field arrives as `key=` and parses to "no filter".
  */
 export function FilterBar({ fields, values, keep, resetHref }: Props) {
   return (

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm
 import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import type { PageResult } from "@/lib/table/params";
-import type { AuditQuery } from "./schemas";
+import type { AuditQuery } from "./list-schemas";
 
 export type AuditRow = {
   id: number;

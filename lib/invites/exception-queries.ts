@@ -2,11 +2,10 @@ import "server-only";
 import { count, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { awsAccounts, orgExceptions, pumpOrganizations, tenants } from "@/db/schema";
+import type { ExceptionView } from "./list-schemas";
 
 /** The Exceptions page: every existing-organization case, open ones first (the case workflow is a later issue). */
 
-export const EXCEPTION_VIEWS = ["open", "all"] as const;
-export type ExceptionView = (typeof EXCEPTION_VIEWS)[number];
 export const EXCEPTIONS_PAGE_SIZE = 50;
 
 export async function listExceptions(db: Db, p: { view: ExceptionView; page: number }) {

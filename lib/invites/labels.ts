@@ -1,7 +1,7 @@
 import type { BadgeTone } from "@/lib/tone";
 import type { handshakeState, invitePhase } from "@/db/schema";
 import type { ExceptionKind } from "./exceptions";
-import type { InviteFilter } from "./queries";
+import type { InviteFilter } from "./list-schemas";
 
 /**
  * The words and badges of invites, shared by the Invites page and the tenant page. Client-safe (types only from

@@ -2,22 +2,11 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { awsAccounts, orgInvites, pumpOrganizations, tenants } from "@/db/schema";
+import type { InviteFilter } from "./list-schemas";
 import { organizationUsage } from "./usage";
 
 /** Read models of the Invites and Organizations pages. Filters are allowlisted values, never interpolated. */
 
-export const INVITE_FILTERS = [
-  "all",
-  "pending",
-  "queued",
-  "in_flight",
-  "failed",
-  "ACCEPTED",
-  "DECLINED",
-  "CANCELED",
-  "EXPIRED",
-] as const;
-export type InviteFilter = (typeof INVITE_FILTERS)[number];
 export const INVITES_PAGE_SIZE = 50;
 
 function filterSql(filter: InviteFilter): SQL | undefined {

@@ -1,37 +1,36 @@
-import { z } from "zod";
-import { awsAccounts } from "@/db/schema";
-import { tableParamsSchema } from "@/lib/table/params";
+import { createLoader, createParser, createSerializer, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { parseAsSearchText, parseAsUtcDate, parseAsUuid, sortableTableParams } from "@/lib/table/params";
+import { membershipLabels, onboardingLabels, roleTypeLabels } from "./labels";
 
 export const tenantSortable = ["lastActivity", "pumpId", "name", "accounts", "created"] as const;
 export type TenantSort = (typeof tenantSortable)[number];
 
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-// `datetime-local`/date inputs carry no zone; the page labels them UTC.
-const utcDate = z
-  .string()
-  .transform((v) => new Date(/(z|[+-]\d\d:\d\d)$/i.test(v) ? v : `${v}${v.length === 10 ? "T00:00:00" : ""}Z`))
-  .pipe(z.date());
+// The label maps are typed by the schema's enums (every value, no other), so their keys are the allowlists; taking
+// them from there keeps the schema module out of the browser bundle.
+const keysOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as K[];
 
 /**
- * The tenants list's URL: every filter, the sort, the page and the visible columns. Unknown or malformed values
- * fall back to "no filter" instead of failing the page; an unknown sort column can never reach SQL.
+ * The tenants list's URL: every filter, the sort, the page and the visible columns, read by the page, the table
+ * shell and the CSV export alike. Unknown or malformed values fall back to "no filter"; an unknown sort column
+ * can never reach SQL.
  */
-export const tenantListQuerySchema = tableParamsSchema(tenantSortable, "lastActivity").extend({
-  state: optional(z.enum(awsAccounts.onboardingState.enumValues)),
-  roleType: optional(z.enum(awsAccounts.roleType.enumValues)),
-  membership: optional(z.enum(awsAccounts.membership.enumValues)),
-  manager: optional(z.union([z.uuid(), z.literal("none")])),
-  exception: optional(z.literal("yes")),
-  failing: optional(z.literal("yes")),
-  createdFrom: optional(utcDate),
-  createdTo: optional(utcDate),
-  q: optional(
-    z
-      .string()
-      .trim()
-      .max(200)
-      .transform((v) => v || undefined),
-  ),
-});
-export type TenantListQuery = z.output<typeof tenantListQuerySchema>;
+export const tenantListParams = {
+  ...sortableTableParams(tenantSortable, "lastActivity"),
+  state: parseAsStringLiteral(keysOf(onboardingLabels)),
+  roleType: parseAsStringLiteral(keysOf(roleTypeLabels)),
+  membership: parseAsStringLiteral(keysOf(membershipLabels)),
+  manager: createParser({
+    parse: (v) => (v === "none" ? ("none" as const) : parseAsUuid.parse(v)),
+    serialize: (v) => v,
+  }),
+  exception: parseAsStringLiteral(["yes"]),
+  failing: parseAsStringLiteral(["yes"]),
+  createdFrom: parseAsUtcDate,
+  createdTo: parseAsUtcDate,
+  q: parseAsSearchText,
+};
+export const loadTenantList = createLoader(tenantListParams);
+export const serializeTenantList = createSerializer(tenantListParams);
+
+export type TenantListQuery = inferParserType<typeof tenantListParams>;
 export type TenantFilters = Omit<TenantListQuery, "page" | "size" | "sort" | "dir" | "cols">;

@@ -3,6 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
+import { auditListParams } from "@/lib/audit/list-schemas";
 import type { AuditRow } from "@/lib/audit/queries";
 import { auditDiff } from "@/lib/audit/diff";
 import { formatUtcSecond } from "@/lib/format/utc";
@@ -100,11 +101,6 @@ function Details({ row }: { row: Row }) {
 type Props = {
   rows: Row[];
   total: number;
-  page: number;
-  size: number;
-  sort: string;
-  dir: "asc" | "desc";
-  visible?: string[];
 };
 
 export function AuditTable(props: Props) {
@@ -114,11 +110,7 @@ export function AuditTable(props: Props) {
       columns={columns}
       data={props.rows}
       total={props.total}
-      page={props.page}
-      size={props.size}
-      sort={props.sort}
-      dir={props.dir}
-      visible={props.visible}
+      urlState={auditListParams}
       emptyMessage="No audit events match these filters."
       renderExpanded={(row) => <Details row={row.original} />}
     />

@@ -1,23 +1,25 @@
 import type { Metadata } from "next";
+import type { SearchParams } from "nuqs/server";
 import { FilterBar } from "@/components/data-table/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
+import { auditOutcomeLabels, loadAuditList, serializeAuditList } from "@/lib/audit/list-schemas";
 import { listAuditActions, listAuditEvents } from "@/lib/audit/queries";
-import { auditQuerySchema } from "@/lib/audit/schemas";
 import { requirePermission } from "@/lib/auth/require";
-import { firstValues } from "@/lib/table/params";
+import { formValues } from "@/lib/table/params";
 import { AuditTable } from "./audit-table";
 
 export const metadata: Metadata = { title: "Audit" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function AuditPage({ searchParams }: Props) {
   await requirePermission("audit.read");
-  const raw = firstValues(await searchParams);
-  const query = auditQuerySchema.parse(raw);
+  const query = await loadAuditList(searchParams);
   const db = await getDb();
   const [result, actions] = await Promise.all([listAuditEvents(db, query), listAuditActions(db)]);
+  const { sort, dir, size, cols } = query;
+  const filters = { ...query, page: null, size: null, sort: null, dir: null, cols: null };
 
   return (
     <>
@@ -27,8 +29,8 @@ export default async function AuditPage({ searchParams }: Props) {
       />
       <FilterBar
         resetHref="/audit"
-        keep={{ sort: raw.sort, dir: raw.dir, size: raw.size, cols: raw.cols }}
-        values={raw}
+        keep={formValues(serializeAuditList({ sort, dir, size, cols }))}
+        values={formValues(serializeAuditList(filters))}
         fields={[
           { key: "actor", label: "Actor (email starts with)", type: "text", placeholder: "support@" },
           { key: "action", label: "Action", type: "text", placeholder: "staff.", suggestions: actions },
@@ -38,11 +40,7 @@ export default async function AuditPage({ searchParams }: Props) {
             key: "outcome",
             label: "Outcome",
             type: "select",
-            options: [
-              { value: "ok", label: "OK" },
-              { value: "denied", label: "Denied" },
-              { value: "failed", label: "Failed" },
-            ],
+            options: Object.entries(auditOutcomeLabels).map(([value, label]) => ({ value, label })),
           },
           { key: "from", label: "From (UTC)", type: "datetime" },
           { key: "to", label: "To (UTC)", type: "datetime" },
@@ -51,11 +49,6 @@ export default async function AuditPage({ searchParams }: Props) {
       <AuditTable
         rows={result.rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() }))}
         total={result.total}
-        page={result.page}
-        size={result.size}
-        sort={query.sort}
-        dir={query.dir}
-        visible={query.cols}
       />
     </>
   );

@@ -6,6 +6,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { formatUtcMinute } from "@/lib/format/utc";
 import type { ExceptionRow } from "@/lib/invites/exception-queries";
+import { exceptionListParams } from "@/lib/invites/list-schemas";
 import { formatAccountId } from "@/lib/tenants/aws-ids";
 
 type Row = Omit<ExceptionRow, "createdAt"> & { createdAt: string };
@@ -87,16 +88,14 @@ const columns: ColumnDef<Row>[] = [
   },
 ];
 
-export function ExceptionsTable(props: { rows: Row[]; total: number; page: number; size: number }) {
+export function ExceptionsTable(props: { rows: Row[]; total: number; pageSize: number }) {
   return (
     <DataTable
       columns={columns}
       data={props.rows}
       total={props.total}
-      page={props.page}
-      size={props.size}
-      sort="createdAt"
-      dir="desc"
+      urlState={exceptionListParams}
+      pageSize={props.pageSize}
       caption="Existing-organization exceptions"
       emptyMessage="No exceptions: every account that was checked can be invited."
     />

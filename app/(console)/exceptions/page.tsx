@@ -1,25 +1,24 @@
 import type { Metadata } from "next";
+import type { SearchParams } from "nuqs/server";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/require";
-import { EXCEPTION_VIEWS, EXCEPTIONS_PAGE_SIZE, listExceptions } from "@/lib/invites/exception-queries";
-import { firstValues } from "@/lib/table/params";
+import { EXCEPTIONS_PAGE_SIZE, listExceptions } from "@/lib/invites/exception-queries";
+import { loadExceptionList, serializeExceptionList, type ExceptionView } from "@/lib/invites/list-schemas";
 import { ExceptionsTable } from "./exceptions-table";
 
 export const metadata: Metadata = { title: "Exceptions" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function ExceptionsPage({ searchParams }: Props) {
   await requirePermission("exceptions.read");
-  const raw = firstValues(await searchParams);
-  const view = EXCEPTION_VIEWS.find((v) => v === raw.view) ?? "open";
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(raw.page ?? "1", 10) || 1));
+  const { view, page } = await loadExceptionList(searchParams);
   const result = await listExceptions(await getDb(), { view, page });
-  const tab = (v: (typeof EXCEPTION_VIEWS)[number], label: string) => (
+  const tab = (v: ExceptionView, label: string) => (
     <Link
-      href={v === "open" ? "/exceptions" : `/exceptions?view=${v}`}
+      href={serializeExceptionList("/exceptions", { view: v })}
       aria-current={view === v ? "page" : undefined}
       className={`rounded-md px-3 py-1.5 text-sm ${view === v ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
     >
@@ -43,8 +42,7 @@ export default async function ExceptionsPage({ searchParams }: Props) {
       <ExceptionsTable
         rows={result.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))}
         total={result.total}
-        page={page}
-        size={EXCEPTIONS_PAGE_SIZE}
+        pageSize={EXCEPTIONS_PAGE_SIZE}
       />
     </>
   );

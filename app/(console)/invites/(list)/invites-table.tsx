@@ -7,6 +7,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { Alert } from "@/components/ui/alert";
 import { formatUtcMinute } from "@/lib/format/utc";
 import { isPendingInvite } from "@/lib/invites/labels";
+import { inviteListParams } from "@/lib/invites/list-schemas";
 import type { InviteListRow } from "@/lib/invites/queries";
 import { ExpiryCountdown } from "../_components/expiry-countdown";
 import { InviteRowActions } from "../_components/invite-row-actions";
@@ -106,14 +107,12 @@ function columns({ now, canChange, canSimulate, transferLosses }: Options): Colu
 type Props = Options & {
   rows: InviteTableRow[];
   total: number;
-  page: number;
-  size: number;
-  visible?: string[];
+  pageSize: number;
   isFiltered: boolean;
 };
 
 /** Every invite Pump sent or queued; pending and in-doubt ones first. Row outcomes are announced above the table. */
-export function InvitesTable({ rows, total, page, size, visible, isFiltered, ...options }: Props) {
+export function InvitesTable({ rows, total, pageSize, isFiltered, ...options }: Props) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   return (
     <OutcomeContext value={setOutcome}>
@@ -127,11 +126,8 @@ export function InvitesTable({ rows, total, page, size, visible, isFiltered, ...
         columns={columns(options)}
         data={rows}
         total={total}
-        page={page}
-        size={size}
-        sort="requested"
-        dir="desc"
-        visible={visible}
+        urlState={inviteListParams}
+        pageSize={pageSize}
         emptyMessage={
           isFiltered
             ? "No invites match these filters. Reset them to see every invite."

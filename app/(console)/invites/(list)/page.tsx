@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { SearchParams } from "nuqs/server";
 import { FilterBar } from "@/components/data-table/filter-bar";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
@@ -9,10 +10,10 @@ import { requirePermission } from "@/lib/auth/require";
 import { isSandboxMode } from "@/lib/aws";
 import { formatUtc } from "@/lib/format/utc";
 import { inviteFilterLabels } from "@/lib/invites/labels";
-import { inviteListQuerySchema } from "@/lib/invites/list-schemas";
+import { INVITE_FILTERS, loadInviteList, serializeInviteList } from "@/lib/invites/list-schemas";
 import { TRANSFER_LOSSES } from "@/lib/invites/preflight";
-import { INVITE_FILTERS, INVITES_PAGE_SIZE, listInvites, listOrganizationsWithUsage } from "@/lib/invites/queries";
-import { firstValues } from "@/lib/table/params";
+import { INVITES_PAGE_SIZE, listInvites, listOrganizationsWithUsage } from "@/lib/invites/queries";
+import { formValues } from "@/lib/table/params";
 import { AutoSync } from "./auto-sync";
 import { InvitesTable } from "./invites-table";
 import { InvitesToolbar } from "./invites-toolbar";
@@ -22,16 +23,15 @@ export const metadata: Metadata = { title: "Invites" };
 /** Older than this, the page syncs with AWS on open: invitations change in AWS without Pump being told. */
 const SYNC_MAX_AGE_MINUTES = 5;
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function InvitesPage({ searchParams }: Props) {
   const actor = await requirePermission("invites.read");
-  const raw = firstValues(await searchParams);
-  const query = inviteListQuerySchema.parse(raw);
+  const query = await loadInviteList(searchParams);
   const db = await getDb();
   const now = new Date();
   const [result, organizations] = await Promise.all([
-    listInvites(db, { filter: query.state, pumpOrganizationId: query.org, page: query.page }),
+    listInvites(db, { filter: query.state, pumpOrganizationId: query.org ?? undefined, page: query.page }),
     listOrganizationsWithUsage(db, now),
   ]);
   const isStale = organizations.some(
@@ -53,7 +53,7 @@ export default async function InvitesPage({ searchParams }: Props) {
               </Link>
             ) : null}
             <InvitesToolbar
-              pumpOrganizationId={query.org}
+              pumpOrganizationId={query.org ?? undefined}
               canReconcile={can(actor.role, "invites.reconcile")}
               canSend={can(actor.role, "invites.send")}
               queued={queued}
@@ -76,8 +76,8 @@ export default async function InvitesPage({ searchParams }: Props) {
       </section>
       <FilterBar
         resetHref="/invites"
-        keep={{ cols: raw.cols }}
-        values={{ state: query.state === "all" ? "" : query.state, org: query.org ?? "" }}
+        keep={formValues(serializeInviteList({ cols: query.cols }))}
+        values={formValues(serializeInviteList({ state: query.state, org: query.org }))}
         fields={[
           {
             key: "state",
@@ -102,10 +102,8 @@ export default async function InvitesPage({ searchParams }: Props) {
           lastSyncedAt: r.lastSyncedAt?.toISOString() ?? null,
         }))}
         total={result.total}
-        page={query.page}
-        size={INVITES_PAGE_SIZE}
-        visible={query.cols}
-        isFiltered={query.state !== "all" || query.org !== undefined}
+        pageSize={INVITES_PAGE_SIZE}
+        isFiltered={query.state !== "all" || query.org !== null}
         now={now.toISOString()}
         canChange={can(actor.role, "invites.cancel")}
         canSimulate={isSandboxMode() && can(actor.role, "sandbox.simulate")}

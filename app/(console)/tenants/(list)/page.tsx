@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { SearchParams } from "nuqs/server";
 import Link from "next/link";
 import { FilterBar } from "@/components/data-table/filter-bar";
 import { buttonClass } from "@/components/ui/button";
@@ -6,28 +7,25 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require";
-import { firstValues } from "@/lib/table/params";
+import { formValues } from "@/lib/table/params";
 import { membershipLabels, onboardingLabels, options, roleTypeLabels } from "@/lib/tenants/labels";
 import { listAccountManagers, listTenants } from "@/lib/tenants/list-queries";
-import { tenantListQuerySchema } from "@/lib/tenants/list-schemas";
+import { loadTenantList, serializeTenantList } from "@/lib/tenants/list-schemas";
 import { TenantsTable } from "./tenants-table";
 
 export const metadata: Metadata = { title: "Tenants" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function TenantsPage({ searchParams }: Props) {
   const actor = await requirePermission("tenants.read");
-  const raw = firstValues(await searchParams);
-  const query = tenantListQuerySchema.parse(raw);
+  const query = await loadTenantList(searchParams);
   const db = await getDb();
   const [result, managers] = await Promise.all([listTenants(db, query), listAccountManagers(db)]);
+  const { sort, dir, size, cols } = query;
+  const filters = { ...query, page: null, size: null, sort: null, dir: null, cols: null };
   // The export takes the same URL parameters as the view, so it exports exactly what is filtered here.
-  const exportParams = new URLSearchParams(
-    Object.entries(raw).filter(
-      (e): e is [string, string] => e[1] !== undefined && !["page", "size", "cols"].includes(e[0]),
-    ),
-  );
+  const exportHref = serializeTenantList("/tenants/export", { ...filters, sort, dir });
 
   return (
     <>
@@ -36,7 +34,7 @@ export default async function TenantsPage({ searchParams }: Props) {
         description="Pump customers and their AWS accounts. Filters, sort, page and columns live in the URL: share the link to share the view."
         actions={
           <div className="flex gap-2">
-            <a href={`/tenants/export?${exportParams.toString()}`} className={buttonClass("secondary")} download>
+            <a href={exportHref} className={buttonClass("secondary")} download>
               Export CSV
             </a>
             {can(actor.role, "tenants.write") ? (
@@ -49,8 +47,8 @@ export default async function TenantsPage({ searchParams }: Props) {
       />
       <FilterBar
         resetHref="/tenants"
-        keep={{ sort: raw.sort, dir: raw.dir, size: raw.size, cols: raw.cols }}
-        values={raw}
+        keep={formValues(serializeTenantList({ sort, dir, size, cols }))}
+        values={formValues(serializeTenantList(filters))}
         fields={[
           { key: "q", label: "Search", type: "text", placeholder: "Name, Pump ID, email, account ID" },
           { key: "state", label: "Onboarding state", type: "select", options: options(onboardingLabels) },
@@ -77,11 +75,6 @@ export default async function TenantsPage({ searchParams }: Props) {
         total={result.total}
         totalIsCapped={result.totalIsCapped}
         estimatedTotal={result.estimatedTotal}
-        page={result.page}
-        size={result.size}
-        sort={query.sort}
-        dir={query.dir}
-        visible={query.cols}
         canInvite={can(actor.role, "invites.send")}
       />
     </>

@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { formatUtcMinute } from "@/lib/format/utc";
 import { onboardingLabels, onboardingTones } from "@/lib/tenants/labels";
 import type { TenantGlance, TenantListRow } from "@/lib/tenants/list-queries";
+import { tenantListParams } from "@/lib/tenants/list-schemas";
 import { useStoredSelection } from "./use-stored-selection";
 
 type Row = Omit<TenantListRow, "lastActivityAt" | "createdAt"> & {
@@ -88,11 +89,6 @@ type Props = {
   total: number;
   totalIsCapped: boolean;
   estimatedTotal?: number;
-  page: number;
-  size: number;
-  sort: string;
-  dir: "asc" | "desc";
-  visible?: string[];
   /** The staff member may send invites: tenants can be picked for a bulk invite. */
   canInvite: boolean;
 };
@@ -127,11 +123,7 @@ export function TenantsTable(props: Props) {
         total={props.total}
         totalIsCapped={props.totalIsCapped}
         estimatedTotal={props.estimatedTotal}
-        page={props.page}
-        size={props.size}
-        sort={props.sort}
-        dir={props.dir}
-        visible={props.visible}
+        urlState={tenantListParams}
         emptyMessage="No tenants match these filters. Reset them, or try the global search (⌘K)."
         selection={
           props.canInvite

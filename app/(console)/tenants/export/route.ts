@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { authorizeRoute } from "@/lib/auth/require";
 import { formatUtcFileStamp } from "@/lib/format/utc";
 import { csvColumns, exportTenants } from "@/lib/tenants/export";
-import { tenantListQuerySchema } from "@/lib/tenants/list-schemas";
+import { loadTenantList } from "@/lib/tenants/list-schemas";
 
 /**
  * GET /tenants/export?<the list's own URL parameters> — the filtered view, all pages, as CSV, streamed.
@@ -13,10 +13,11 @@ import { tenantListQuerySchema } from "@/lib/tenants/list-schemas";
 export async function GET(request: Request) {
   const auth = await authorizeRoute("tenants.read", "tenants export");
   if (!auth.ok) return auth.response;
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const query = tenantListQuerySchema.parse(params);
+  const query = loadTenantList(request);
   const db = await getDb();
-  const filters = Object.fromEntries(Object.entries(query).filter(([k]) => !["page", "size", "cols"].includes(k)));
+  const filters = Object.fromEntries(
+    Object.entries(query).filter(([k, v]) => v !== null && !["page", "size", "cols"].includes(k)),
+  );
   await recordAudit(db, auth.actor, auth.requestId, {
     action: "tenants.export",
     targetType: "tenants",
