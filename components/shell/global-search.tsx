@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from "react";
 import { searchResultHref, type SearchResponse, type SearchResult } from "@/lib/search/types";
+import { earlySearchShortcutScript, type EarlyWindow } from "./early-search-shortcut";
 
 type SearchState =
   | { status: "idle" }
@@ -12,17 +13,6 @@ type SearchState =
 
 // Long enough to skip the keystrokes of a fast typist, short enough that a paste feels instant.
 const DEBOUNCE_MS = 150;
-
-type EarlyWindow = Window & { __pumpEarlySearchKey?: (e: globalThis.KeyboardEvent) => void };
-
-/**
- * Until React hydrates, ⌘K / Ctrl+K is answered by this inline script (the CSP allows inline scripts): it opens the
- * server-rendered dialog natively, so a press made while the page is still loading is not lost. The component
- * removes it on mount and takes over.
- */
-function earlyShortcutScript(dialogId: string) {
-  return `(function(){var k=function(e){if((e.metaKey||e.ctrlKey)&&!e.altKey&&!e.shiftKey&&e.key.toLowerCase()==="k"){var d=document.getElementById(${JSON.stringify(dialogId)});if(!d)return;e.preventDefault();if(!d.open)d.showModal();var i=d.querySelector("input");if(i)i.focus()}};window.__pumpEarlySearchKey=k;addEventListener("keydown",k)})()`;
-}
 
 /**
  * ⌘K / Ctrl+K (or the header box) opens a dialog with a combobox: paste anything from a ticket, arrows move, Enter
@@ -234,7 +224,7 @@ export function GlobalSearch() {
           <SearchStatus id={statusId} state={state} query={query} />
         </div>
       </dialog>
-      <script dangerouslySetInnerHTML={{ __html: earlyShortcutScript(dialogId) }} />
+      <script dangerouslySetInnerHTML={{ __html: earlySearchShortcutScript(dialogId) }} />
     </>
   );
 }
