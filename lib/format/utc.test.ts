@@ -23,8 +23,14 @@ describe("UTC formats", () => {
   });
 
   it("writes what the ISO text says, for any instant (the hand-made formatters sliced it)", () => {
+    // fast-check 4 also generates Invalid Date unless told not to; the formatters are never given one.
+    const instants = fc.date({
+      min: new Date("1970-01-01T00:00:00Z"),
+      max: new Date("9999-12-31T23:59:59Z"),
+      noInvalidDate: true,
+    });
     fc.assert(
-      fc.property(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z") }), (d) => {
+      fc.property(instants, (d) => {
         const iso = d.toISOString();
         expect(formatUtcIso(d)).toBe(iso);
         expect(formatUtc(iso)).toBe(`${iso.replace("T", " ").slice(0, 16)} UTC`);
