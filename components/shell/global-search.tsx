@@ -123,8 +123,11 @@ export function GlobalSearch() {
 
   function go(result: SearchResult) {
     dialog.current?.close();
-    // At an account, the tenant page scrolls to and focuses it (lib/search/landing.ts says why it is told so).
-    router.push(searchResultHref(result), { scroll: !result.accountId });
+    const href = searchResultHref(result);
+    // On the page already shown, Next 16.4's push appends the hash to the one there (#account-A#account-B); the
+    // History API, which Next follows, does not. At an account the page scrolls and focuses itself (landing.ts).
+    if (result.accountId && href.startsWith(`${window.location.pathname}#`)) window.history.pushState(null, "", href);
+    else router.push(href, { scroll: !result.accountId });
     if (result.accountId) announceAccountLanding({ pumpId: result.pumpId, accountId: result.accountId });
   }
 
