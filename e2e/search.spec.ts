@@ -129,3 +129,75 @@ test("[search] the header box opens the search while the page is still loading",
   await page.keyboard.type("4444-5555-6666");
   await expect(results.getByRole("option", { name: /Acme Corp/ })).toContainText("Matched: account ID 444455556666");
 });
+
+/** The account card the page landed on: marked current, scrolled into view, its "Selected account" label focused. */
+async function expectLandedOn(page: Page, accountId: string) {
+  const card = page.locator(`#account-${accountId}`);
+  await expect(card).toHaveAttribute("aria-current", "true");
+  await expect(page.locator("section[aria-current]")).toHaveCount(1);
+  const marker = card.getByText("Selected account");
+  await expect(marker).toBeVisible();
+  await expect(marker).toBeFocused();
+  await expect(card.getByRole("heading", { level: 3 })).toBeInViewport();
+  return card;
+}
+
+test("[search] a truncated ARN pasted in ⌘K lands on that account of a 30-account tenant, highlighted, one Tab from Verify", async ({
+  page,
+}) => {
+  await page.goto("/tenants");
+  await page.keyboard.press("Control+K");
+  const { dialog, box, results } = searchDialog(page);
+  await expect(box).toBeFocused();
+  // As tickets carry them: cut short with an ellipsis. Account 20 of Initrode's 30, far down the page.
+  await page.keyboard.insertText("arn:aws:iam::610000000020:role/…");
+  const option = results.getByRole("option", { name: /Initrode Holdings/ });
+  await expect(option).toContainText("Matched: account ID 610000000020 (from ARN)");
+  await box.press("Enter");
+
+  await expect(page).toHaveURL(/\/tenants\/PUMP-0054#account-610000000020$/);
+  await expect(dialog).toBeHidden();
+  const card = await expectLandedOn(page, "610000000020");
+  await expect(card.getByRole("heading", { level: 3 })).toContainText("6100-0000-0020");
+  // The first account's ARN, which the engineer used to see first, is out of view.
+  await expect(page.locator("#account-610000000001").getByTestId("role-arn")).not.toBeInViewport();
+
+  await page.keyboard.press("Tab");
+  await expect(card.getByRole("button", { name: "Verify role of account 6100-0000-0020" })).toBeFocused();
+});
+
+test("[search] a pasted link with an account hash lands on that account; choosing another from ⌘K moves there", async ({
+  page,
+}) => {
+  await page.goto("/tenants/PUMP-0054#account-610000000027");
+  const card = await expectLandedOn(page, "610000000027");
+  await page.keyboard.press("Tab");
+  await expect(card.getByRole("button", { name: /Verify role of account 6100-0000-0027/ })).toBeFocused();
+
+  // Same page, another account, found by its AWS account name: only the hash changes.
+  await page.keyboard.press("Control+K");
+  const { box, results } = searchDialog(page);
+  await box.fill("initrode-03");
+  await expect(results.getByRole("option").first()).toContainText("Matched: account name initrode-03");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/tenants\/PUMP-0054#account-610000000003$/);
+  await expectLandedOn(page, "610000000003");
+  await expect(card).not.toHaveAttribute("aria-current");
+});
+
+test("[search] a contact's name finds the tenant, and a malformed ARN says what was understood", async ({ page }) => {
+  await page.goto("/tenants");
+  await page.keyboard.press("Control+K");
+  const { dialog, box, results } = searchDialog(page);
+  await box.fill("Peter Gibbons");
+  await expect(results.getByRole("option").first()).toContainText("Matched: contact Peter Gibbons");
+  await expect(results.getByRole("option").first()).toContainText("Initrode Holdings");
+
+  await box.fill("arn:aws:iam::4444555566:role/PumpCustomerAccess");
+  await expect(dialog.getByRole("status")).toHaveText(
+    "This looks like an ARN, but its account ID “4444555566” is not 12 digits.",
+  );
+  await box.fill("arn:aws:iam::123412341234:role/…");
+  await expect(dialog.getByRole("status")).toHaveText("Read as an ARN for account 1234-1234-1234; no tenant has it.");
+  await expect(results.getByRole("option")).toHaveCount(0);
+});

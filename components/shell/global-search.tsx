@@ -2,13 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from "react";
+import { announceAccountLanding } from "@/lib/search/landing";
 import { searchResultHref, type SearchResponse, type SearchResult } from "@/lib/search/types";
 import { earlySearchShortcutScript, type EarlyWindow } from "./early-search-shortcut";
 
 type SearchState =
   | { status: "idle" }
   | { status: "loading"; results: SearchResult[] }
-  | { status: "done"; results: SearchResult[]; notice?: string }
+  | { status: "done"; results: SearchResult[]; notice?: string; reading?: string }
   | { status: "error"; message: string };
 
 // Long enough to skip the keystrokes of a fast typist, short enough that a paste feels instant.
@@ -112,7 +113,7 @@ export function GlobalSearch() {
       }
       const body = (await response.json()) as SearchResponse;
       if (controller.signal.aborted) return;
-      setState({ status: "done", results: body.results, notice: body.notice });
+      setState({ status: "done", results: body.results, notice: body.notice, reading: body.reading });
       setActive(0);
     } catch {
       if (!controller.signal.aborted)
@@ -122,7 +123,12 @@ export function GlobalSearch() {
 
   function go(result: SearchResult) {
     dialog.current?.close();
-    router.push(searchResultHref(result));
+    const href = searchResultHref(result);
+    // On the page already shown, Next 16.4's push appends the hash to the one there (#account-A#account-B); the
+    // History API, which Next follows, does not. At an account the page scrolls and focuses itself (landing.ts).
+    if (result.accountId && href.startsWith(`${window.location.pathname}#`)) window.history.pushState(null, "", href);
+    else router.push(href, { scroll: !result.accountId });
+    if (result.accountId) announceAccountLanding({ pumpId: result.pumpId, accountId: result.accountId });
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -240,7 +246,7 @@ function SearchStatus({ id, state, query }: { id: string; state: SearchState; qu
   let text: string;
   if (state.status === "idle") text = "Paste anything from a ticket. ↑↓ to move, Enter to open, Esc to close.";
   else if (state.status === "loading") text = "Searching…";
-  else if (state.results.length === 0) text = `Nothing matches “${query.trim()}”.`;
+  else if (state.results.length === 0) text = state.reading ?? `Nothing matches “${query.trim()}”.`;
   else text = `${state.results.length} found.${state.notice ? ` ${state.notice}` : ""}`;
   return (
     <p id={id} role="status" className="text-sm text-slate-600">

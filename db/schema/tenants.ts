@@ -50,6 +50,8 @@ export const tenantContacts = pgTable(
     index("tenant_contacts_tenant_idx").on(t.tenantId),
     // Exact and prefix email search.
     index("tenant_contacts_email_idx").on(sql`lower(${t.email}) text_pattern_ops`),
+    // Contact-name search, typo-tolerant like company names (pg_trgm).
+    index("tenant_contacts_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
   ],
 );
 
@@ -129,5 +131,7 @@ export const awsAccounts = pgTable(
     index("aws_accounts_account_prefix_idx").on(sql`${t.accountId} text_pattern_ops`),
     index("aws_accounts_other_org_idx").on(t.otherOrgId),
     index("aws_accounts_pump_org_idx").on(t.pumpOrganizationId),
+    // Account-name search ("initrode-07"): exact, prefix and substring (pg_trgm).
+    index("aws_accounts_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
   ],
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyQuery, MAX_QUERY_LENGTH, normaliseQuery, type SearchTerm } from "./classify";
+import { classifyQuery, describeUnmatched, MAX_QUERY_LENGTH, normaliseQuery, type SearchTerm } from "./classify";
 
 const support = { canSearchExternalId: true };
 const manager = { canSearchExternalId: false };
@@ -87,9 +87,72 @@ describe("classifyQuery", () => {
     expect(classifyQuery("arn:aws:sts::444455556666:assumed-role/OnlyRole", manager)[0]).toMatchObject({
       roleArn: null,
     });
-    expect(classifyQuery("arn:aws:iam::444455556666:role/bad name", manager)).toEqual([]);
+    // A space ends the ARN (a ticket's line break): the role name may be cut, the account is still read.
+    expect(classifyQuery("arn:aws:iam::444455556666:role/bad name", manager)).toEqual([
+      { kind: "arn", accountId: "444455556666", roleArn: null, roleName: null, isAssumedRole: false },
+    ]);
     expect(classifyQuery("arn:aws:iam::4444555566:role/X", manager)).toEqual([]);
     expect(classifyQuery("arn:aws:s3:::bucket", manager)).toEqual([]);
+  });
+
+  const accountOnly = { kind: "arn", accountId: "444455556666", roleArn: null, roleName: null, isAssumedRole: false };
+
+  it.each([
+    ["an ellipsis for the role", "arn:aws:iam::444455556666:role/…"],
+    ["three dots for the role", "arn:aws:iam::444455556666:role/..."],
+    ["an ellipsis mid-name", "arn:aws:iam::444455556666:role/PumpCust…"],
+    ["dots mid-path", "arn:aws:iam::444455556666:role/pump/Pu..."],
+    ["nothing after the account", "arn:aws:iam::444455556666"],
+    ["a colon after the account", "arn:aws:iam::444455556666:"],
+    ["an assumed role cut short", "arn:aws:sts::444455556666:assumed-role/PumpCustomerAccess/…"],
+    ["another service", "arn:aws:lambda:us-east-1:444455556666:function:deploy"],
+    ["another partition, upper case", "ARN:AWS-ISO:IAM::444455556666:ROLE/X"],
+    ["dashes in the account", "arn:aws:iam::4444-5555-6666:role/PumpCustomerAccess"],
+    ["a sentence around it", "AssumeRole failed for arn:aws:iam::444455556666:role/PumpCustomerAccess."],
+    ["quotes around it", '"arn:aws:iam::444455556666:role/PumpCustomerAccess…"'],
+  ])("reads an ARN with %s as its account ID", (_, input) => {
+    expect(classifyQuery(input, manager)).toEqual([accountOnly]);
+  });
+
+  it("reads an ARN cut short inside its account ID as an account ID prefix, from 4 digits", () => {
+    expect(classifyQuery("arn:aws:iam::44445555", manager)).toEqual([{ kind: "account_prefix", prefix: "44445555" }]);
+    expect(classifyQuery("arn:aws:iam::4444…", manager)).toEqual([{ kind: "account_prefix", prefix: "4444" }]);
+    expect(classifyQuery("arn:aws:iam::444", manager)).toEqual([]);
+  });
+
+  it("never reads ARN-shaped text as a company name or an email", () => {
+    for (const input of ["arn:aws:iam::", "arn:aws", "arn:aws:iam::abc:role/x", "see arn:aws:s3:::bucket"]) {
+      expect(classifyQuery(input, manager), input).toEqual([]);
+    }
+    // "learn:" is a word, not an ARN.
+    expect(kinds(classifyQuery("learn: more", manager))).toEqual(["name"]);
+  });
+
+  it.each([
+    ["arn:aws:iam::123412341234:role/X", "Read as an ARN for account 1234-1234-1234; no tenant has it."],
+    ["arn:aws:iam::123412341234:role/…", "Read as an ARN for account 1234-1234-1234; no tenant has it."],
+    ["arn:aws:iam::12341234", "Read as an ARN cut short in its account ID; no account ID starts with 12341234."],
+    [
+      "arn:aws:iam::12",
+      "This looks like an ARN cut short in its account ID (12): paste at least 4 digits of it, or the whole ARN.",
+    ],
+    ["arn:aws:iam::4444555566:role/X", "This looks like an ARN, but its account ID “4444555566” is not 12 digits."],
+    ["arn:aws:iam::acme:role/X", "This looks like an ARN, but its account ID “acme” is not 12 digits."],
+    [
+      "arn:aws:s3:::bucket",
+      "This looks like an ARN, but it names no AWS account. Paste the role ARN or the 12-digit account ID.",
+    ],
+    [
+      "arn:aws:iam:",
+      "This looks like an ARN cut short before its account ID. Paste the whole ARN or the 12-digit account ID.",
+    ],
+  ])("says what it understood of %j", (input, reading) => {
+    expect(describeUnmatched(input)).toBe(reading);
+  });
+
+  it("has nothing to add for input that is not ARN-shaped", () => {
+    for (const input of ["o-nosuchorg000", "Globx", "4444555566667", "", 42])
+      expect(describeUnmatched(input)).toBeUndefined();
   });
 
   it("reads organization and handshake IDs, case-insensitively", () => {

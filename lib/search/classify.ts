@@ -6,10 +6,15 @@
 /** Longer input is refused outright: nothing we search for is longer (an External ID could be, but ours are ~37). */
 export const MAX_QUERY_LENGTH = 256;
 
+import { describeArnReading, findArnText, readArn } from "./read-arn";
+
 export type SearchTerm =
   | { kind: "account_id"; accountId: string }
   | { kind: "account_prefix"; prefix: string }
-  /** An IAM or STS ARN naming an account; `roleArn` is the IAM role it names, when it names one. */
+  /**
+   * ARN-shaped text naming an account; `roleArn` is the IAM role it names, when it is a whole IAM/STS ARN naming
+   * one. A cut-short or other ARN is searched by its account ID alone.
+   */
   | { kind: "arn"; accountId: string; roleArn: string | null; roleName: string | null; isAssumedRole: boolean }
   | { kind: "pump_id"; pumpIds: string[] }
   | { kind: "org_id"; orgId: string }
@@ -60,8 +65,16 @@ export function classifyQuery(input: unknown, options: ClassifyOptions): SearchT
   if (q === null) return [];
   const terms: SearchTerm[] = [];
 
-  const arn = parseArn(q);
-  if (arn) terms.push(arn);
+  const arnText = findArnText(q);
+  const arnReading = arnText === null ? null : readArn(arnText);
+  if (arnReading?.kind === "account") {
+    const strict = arnReading.exact && arnText === q ? parseArn(q) : null;
+    terms.push(
+      strict ?? { kind: "arn", accountId: arnReading.accountId, roleArn: null, roleName: null, isAssumedRole: false },
+    );
+  } else if (arnReading?.kind === "account_prefix") {
+    terms.push({ kind: "account_prefix", prefix: arnReading.prefix });
+  }
 
   if (DIGITS_WITH_SEPARATORS.test(q)) {
     const digits = q.replace(/[ -]/g, "");
@@ -80,7 +93,7 @@ export function classifyQuery(input: unknown, options: ClassifyOptions): SearchT
 
   // Free text: only when nothing structured was recognised (an ARN or a Pump ID is never a company name), and
   // never for a malformed ARN or a number of the wrong length, which would only match noise.
-  if (terms.length === 0 && !lower.startsWith("arn:") && !DIGITS_WITH_SEPARATORS.test(q)) {
+  if (terms.length === 0 && arnText === null && !DIGITS_WITH_SEPARATORS.test(q)) {
     const name = lower.replace(/\s+/g, " ");
     if (ALNUM_RUN_2.test(name)) terms.push({ kind: "name", name, hasSubstring: ALNUM_RUN_3.test(name) });
     if (EMAIL_LOCAL_PREFIX.test(lower) && !/^\d+$/.test(lower)) terms.push({ kind: "email", email: lower });
@@ -89,6 +102,16 @@ export function classifyQuery(input: unknown, options: ClassifyOptions): SearchT
   // Exact only, and only for roles allowed to see External IDs: for anyone else the kind does not exist.
   if (options.canSearchExternalId && EXTERNAL_ID.test(q)) terms.push({ kind: "external_id", externalId: q });
   return terms;
+}
+
+/**
+ * What was understood of a query that found nothing, when there is more to say than "nothing matches": for now,
+ * ARN-shaped text (which account it was read as, or why no account could be read from it).
+ */
+export function describeUnmatched(input: unknown): string | undefined {
+  const q = normaliseQuery(input);
+  const arnText = q === null ? null : findArnText(q);
+  return arnText === null ? undefined : describeArnReading(readArn(arnText));
 }
 
 /** `42` → PUMP-0042; `00042` → PUMP-0042 and PUMP-00042 (the format allows more than four digits). */

@@ -59,7 +59,12 @@ async function generate(db: Db, n: number) {
     join tenants t on t.pump_id = 'PUMP-' || (100000 + 1 + a.g % ${n}::int)`);
   await db.execute(sql`
     insert into tenant_contacts (tenant_id, name, email)
-    select id, 'Contact', 'person' || substr(pump_id, 6) || '@' || lower(replace(name, ' ', '')) || '.example' from tenants`);
+    select t.id,
+           -- People's names as varied as the companies': an invented first and last name per tenant.
+           initcap(s[1 + (g::bigint * 6007) % 37] || s[1 + (g::bigint * 6007 / 37) % 37]) || ' '
+           || initcap(s[1 + (g::bigint * 3001) % 37] || s[1 + (g::bigint * 3001 / 37) % 37] || s[1 + (g::bigint * 3001 / 1369) % 37]),
+           'person' || substr(t.pump_id, 6) || '@' || lower(replace(t.name, ' ', '')) || '.example'
+    from (select id, pump_id, name, substr(pump_id, 6)::int as g from tenants) t, (select ${syllables} as s) w`);
   await db.execute(sql`
     insert into org_invites (aws_account_id, pump_organization_id, handshake_id, state)
     select a.id, (select id from pump_organizations order by org_id limit 1), 'h-scale' || lpad(row_number() over ()::text, 8, '0'), 'ACCEPTED'
@@ -122,6 +127,11 @@ const cases: [kind: string, q: string, indexes: RegExp[]][] = [
   ["name (two letters)", "lo", [/tenants_name_trgm_idx/]],
   ["name (several words)", "Lodun Tenove Corporation", [/tenants_name_trgm_idx/]],
   ["External ID", "pump-scale-4242", [/aws_accounts_external_id_key/]],
+  ["contact name (typo)", "Kalo Miraten", [/tenant_contacts_name_trgm_idx/]],
+  ["contact name (surname)", "miraten", [/tenant_contacts_name_trgm_idx/]],
+  ["account name", "acct-4242", [/aws_accounts_name_trgm_idx/]],
+  ["ARN cut short", "arn:aws:iam::200000012345:role/Pump…", [/aws_accounts_account_(id_key|prefix_idx)/]],
+  ["ARN cut inside the account ID", "arn:aws:iam::20000001", [/aws_accounts_account_prefix_idx/]],
 ];
 
 describe(`search plans at ${scale.toLocaleString("en")} tenants (${testDatabaseKind()})`, () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, exists, inArray, like, or, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, like, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { awsAccounts, orgInvites, pumpOrganizations, tenantContacts, tenants } from "@/db/schema";
 
@@ -137,6 +137,34 @@ export const prepareNameSearch = (db: Db) =>
                set_config('enable_seqscan', 'off', true)`,
   );
 
+/** The pieces of a trigram name match on `lower(column)`, shared by company, contact and account names. */
+function nameMatch(column: SQL | AnyColumn, name: string, hasSubstring: boolean, isFuzzy: boolean) {
+  const isMultiWord = name.includes(" ");
+  const lowerName = sql`lower(${column})`;
+  const contains = `%${escapeLike(name)}%`;
+  const isExact = sql<boolean>`${lowerName} = ${name}`;
+  const isPrefix = sql<boolean>`${lowerName} like ${`${escapeLike(name)}%`}`;
+  const isSubstring = hasSubstring ? sql<boolean>`${lowerName} like ${contains}` : sql<boolean>`false`;
+  const wordScore = sql`word_similarity(${name}, ${lowerName})`;
+  const score = isMultiWord ? sql`greatest(similarity(${lowerName}, ${name}), ${wordScore})` : wordScore;
+  const matches = isFuzzy ? [sql`${name} <% ${lowerName}`] : [];
+  if (hasSubstring) matches.push(sql`${lowerName} like ${contains}`);
+  if (isFuzzy && isMultiWord) matches.push(sql`${lowerName} % ${name}`);
+  return {
+    where: or(...matches),
+    columns: { isExact, isPrefix, isSubstring, score: sql<number>`${score}::float8`.mapWith(Number) },
+    // (A constant is not allowed in ORDER BY, hence the substring flag only when there is one.)
+    orderBy: [
+      sql`${isExact} desc`,
+      sql`${isPrefix} desc`,
+      ...(hasSubstring ? [sql`${isSubstring} desc`] : []),
+      sql`${score} desc`,
+      sql`length(${column})`,
+      lowerName,
+    ],
+  };
+}
+
 /**
  * tenants_name_trgm_idx (GIN, lower(name) gin_trgm_ops): `<%` (the query is similar to a part of the name:
  * "globx" → "globex corporation") OR substring LIKE OR, for several words, `%` (whole-name similarity, which also
@@ -147,31 +175,38 @@ export const prepareNameSearch = (db: Db) =>
  * similarity is computed only for several words too (for "systems", in 4% of names: 65 ms → 37 ms).
  */
 export function findByName(db: Db, name: string, hasSubstring: boolean) {
-  const isMultiWord = name.includes(" ");
-  const lowerName = sql`lower(${tenants.name})`;
-  const contains = `%${escapeLike(name)}%`;
-  const isExact = sql<boolean>`${lowerName} = ${name}`;
-  const isPrefix = sql<boolean>`${lowerName} like ${`${escapeLike(name)}%`}`;
-  const isSubstring = hasSubstring ? sql<boolean>`${lowerName} like ${contains}` : sql<boolean>`false`;
-  const wordScore = sql`word_similarity(${name}, ${lowerName})`;
-  const score = isMultiWord ? sql`greatest(similarity(${lowerName}, ${name}), ${wordScore})` : wordScore;
-  const matches = [sql`${name} <% ${lowerName}`];
-  if (hasSubstring) matches.push(sql`${lowerName} like ${contains}`);
-  if (isMultiWord) matches.push(sql`${lowerName} % ${name}`);
-  return (
-    db
-      .select({ ...tenant, isExact, isPrefix, isSubstring, score: sql<number>`${score}::float8`.mapWith(Number) })
-      .from(tenants)
-      .where(or(...matches))
-      // (A constant is not allowed in ORDER BY, hence the substring flag only when there is one.)
-      .orderBy(
-        sql`${isExact} desc`,
-        sql`${isPrefix} desc`,
-        ...(hasSubstring ? [sql`${isSubstring} desc`] : []),
-        sql`${score} desc`,
-        sql`length(${tenants.name})`,
-        lowerName,
-      )
-      .limit(KIND_LIMIT)
-  );
+  const m = nameMatch(tenants.name, name, hasSubstring, true);
+  return db
+    .select({ ...tenant, ...m.columns })
+    .from(tenants)
+    .where(m.where)
+    .orderBy(...m.orderBy)
+    .limit(KIND_LIMIT);
+}
+
+/** tenant_contacts_name_trgm_idx: the same typo-tolerant match on contact names ("gibons" → Peter Gibbons). */
+export function findByContactName(db: Db, name: string, hasSubstring: boolean) {
+  const m = nameMatch(tenantContacts.name, name, hasSubstring, true);
+  return db
+    .select({ ...tenant, contactName: tenantContacts.name, ...m.columns })
+    .from(tenantContacts)
+    .innerJoin(tenants, eq(tenants.id, tenantContacts.tenantId))
+    .where(m.where)
+    .orderBy(...m.orderBy)
+    .limit(KIND_LIMIT);
+}
+
+/**
+ * aws_accounts_name_trgm_idx: exact, prefix and substring only. Account names are identifiers like
+ * "initrode-07", where "similar" would match all thirty of a tenant's "initrode-NN"; needs a 3-character run.
+ */
+export function findByAccountName(db: Db, name: string) {
+  const m = nameMatch(awsAccounts.name, name, true, false);
+  return db
+    .select({ ...account, accountName: awsAccounts.name, ...m.columns })
+    .from(awsAccounts)
+    .innerJoin(tenants, eq(tenants.id, awsAccounts.tenantId))
+    .where(m.where)
+    .orderBy(...m.orderBy)
+    .limit(KIND_LIMIT);
 }

@@ -24,6 +24,8 @@ export const PRIORITY = {
   contactEmail: 7,
   rootEmail: 8,
   name: 9,
+  contactName: 10,
+  accountName: 11,
 } as const;
 
 const tierOrder: Record<Tier, number> = { exact: 0, prefix: 1, fuzzy: 2 };

@@ -76,10 +76,61 @@ describe(`global search by text (${testDatabaseKind()})`, () => {
     ["257 characters", "a".repeat(257)],
     ["NUL bytes", "\u0000\u0000"],
     ["a lone surrogate", "\ud800"],
-    ["a malformed ARN", "arn:aws:iam::12:role/x"],
     ["13 digits", "4444555566667"],
   ])("returns no results for %s", async (_, q) => {
     expect(await search(q, support)).toEqual({ results: [], externalIdMatch: null });
+  });
+
+  it("returns no results for a malformed ARN, and says what it read", async () => {
+    expect(await search("arn:aws:iam::12:role/x", support)).toEqual({
+      results: [],
+      reading: "This looks like an ARN, but its account ID “12” is not 12 digits.",
+      externalIdMatch: null,
+    });
+  });
+
+  it("finds a tenant by a contact's name, typo-tolerant, after its company name", async () => {
+    expect(await first("Peter Gibbons")).toEqual({
+      pumpId: "PUMP-0054",
+      tenantName: "Initrode Holdings",
+      matched: "contact Peter Gibbons",
+    });
+    expect(await first("gibbons")).toMatchObject({ pumpId: "PUMP-0054", matched: "contact Peter Gibbons (contains)" });
+    expect(await first("Gibons")).toMatchObject({ pumpId: "PUMP-0054", matched: "contact Peter Gibbons (similar)" });
+    expect(await first("Alfred Penny")).toMatchObject({
+      pumpId: "PUMP-0048",
+      matched: "contact Alfred Pennyworth (starts with)",
+    });
+    // A company matching by name keeps its own reason (one result per tenant, its best).
+    expect((await search("Wile E. Coyote")).results).toContainEqual({
+      pumpId: "PUMP-0042",
+      tenantName: "Acme Corp",
+      matched: "contact Wile E. Coyote",
+    });
+  });
+
+  it("finds an AWS account by its name and leads to that account", async () => {
+    expect((await search("initrode-07")).results[0]).toEqual({
+      pumpId: "PUMP-0054",
+      tenantName: "Initrode Holdings",
+      matched: "account name initrode-07",
+      accountId: "610000000007",
+    });
+    expect(await first("Acme-Sandbox")).toEqual({
+      pumpId: "PUMP-0042",
+      tenantName: "Acme Corp",
+      matched: "account name acme-sandbox",
+      accountId: "100000000001",
+    });
+    // A tenant's name still comes before its accounts' names; the thirty "initrode-NN" are cut at 10 with a notice.
+    const many = await search("initrode");
+    expect(many.results[0]).toMatchObject({ tenantName: "Initrode Holdings", matched: "name (starts with)" });
+    expect(many.results[1]).toMatchObject({ matched: "account name initrode-01 (starts with)" });
+    expect(many.notice).toMatch(/More than 10 matches/);
+    // Not "similar": a near miss of an identifier-like name is no match.
+    expect((await search("initrode-99")).results.map((r) => r.matched)).not.toContainEqual(
+      expect.stringMatching(/^account name/),
+    );
   });
 
   it("survives 300 random strings full of metacharacters without an error", async () => {
@@ -120,7 +171,7 @@ describe(`global search by text (${testDatabaseKind()})`, () => {
     for (const q of queries) {
       const response = await search(q, support);
       seen += response.results.length;
-      const json = JSON.stringify({ results: response.results, notice: response.notice });
+      const json = JSON.stringify({ results: response.results, notice: response.notice, reading: response.reading });
       for (const secret of secrets) expect(json, q).not.toContain(secret);
       expect(json).not.toMatch(/external_?id/i);
     }

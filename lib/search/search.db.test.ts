@@ -60,6 +60,45 @@ describe(`global search by identifier (${testDatabaseKind()})`, () => {
     expect((await search("arn:aws:iam::123412341234:role/PumpCustomerAccess")).results).toEqual([]);
   });
 
+  it.each([
+    "arn:aws:iam::444455556666:role/…",
+    "arn:aws:iam::444455556666:role/...",
+    "arn:aws:iam::444455556666:role/PumpCust",
+    "arn:aws:iam::444455556666:role/PumpCust…",
+    "arn:aws:sts::444455556666:assumed-role/PumpCustomerAccess/…",
+    "arn:aws:iam::444455556666",
+    "Could not assume arn:aws:iam::444455556666:role/PumpCustomerAccess, please help",
+  ])("finds the account inside an ARN cut short or quoted: %j", async (q) => {
+    expect((await search(q)).results).toEqual([
+      {
+        pumpId: "PUMP-0042",
+        tenantName: "Acme Corp",
+        matched: "account ID 444455556666 (from ARN)",
+        accountId: "444455556666",
+      },
+    ]);
+  });
+
+  it("finds accounts starting with the digits of an ARN cut short inside its account ID", async () => {
+    expect(await first("arn:aws:iam::44445555")).toMatchObject({
+      pumpId: "PUMP-0042",
+      matched: "account ID 444455556666 (starts with 44445555)",
+    });
+  });
+
+  it("says what it read of an ARN that matches nothing", async () => {
+    expect(await search("arn:aws:iam::123412341234:role/…")).toEqual({
+      results: [],
+      reading: "Read as an ARN for account 1234-1234-1234; no tenant has it.",
+      externalIdMatch: null,
+    });
+    expect((await search("arn:aws:iam::4444555566:role/PumpCustomerAccess")).reading).toBe(
+      "This looks like an ARN, but its account ID “4444555566” is not 12 digits.",
+    );
+    // With results, each result says why it matched: no reading.
+    expect((await search("arn:aws:iam::444455556666:role/…")).reading).toBeUndefined();
+  });
+
   it.each(["PUMP-0042", "pump-0042", "pump 42", "42"])("finds the tenant by Pump ID %j", async (q) => {
     expect((await search(q)).results).toEqual([{ pumpId: "PUMP-0042", tenantName: "Acme Corp", matched: "Pump ID" }]);
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { classifyQuery, type ClassifyOptions, type SearchTerm } from "./classify";
+import { classifyQuery, describeUnmatched, type ClassifyOptions, type SearchTerm } from "./classify";
 import * as q from "./queries";
 import { PRIORITY, rankHits, RESULT_LIMIT, type Hit } from "./rank";
 import type { SearchResponse } from "./types";
@@ -24,7 +24,9 @@ type TermOutcome = { hits: Hit[]; notice?: string; externalIdMatch?: string };
  */
 export async function searchTenants(db: Db, query: unknown, options: SearchOptions): Promise<SearchOutcome> {
   const terms = classifyQuery(query, options);
-  if (terms.length === 0) return { results: [], externalIdMatch: null };
+  const reading = describeUnmatched(query);
+  if (terms.length === 0)
+    return reading ? { results: [], reading, externalIdMatch: null } : { results: [], externalIdMatch: null };
   // One read-only transaction: the name search's settings are SET LOCAL, so they never leak to a pooled connection.
   return db.transaction(
     async (tx) => {
@@ -38,7 +40,9 @@ export async function searchTenants(db: Db, query: unknown, options: SearchOptio
           ? `More than ${RESULT_LIMIT} matches: showing the best ${RESULT_LIMIT}. Paste more of the value to narrow it down.`
           : undefined);
       const externalIdMatch = outcomes.find((o) => o.externalIdMatch)?.externalIdMatch ?? null;
-      return notice ? { results, notice, externalIdMatch } : { results, externalIdMatch };
+      // Said only when nothing matched: with results, each result already says why it matched.
+      const said = { ...(notice ? { notice } : {}), ...(results.length === 0 && reading ? { reading } : {}) };
+      return { results, ...said, externalIdMatch };
     },
     { accessMode: "read only" },
   );
@@ -105,19 +109,8 @@ async function runTerm(db: Db, term: SearchTerm): Promise<TermOutcome> {
         ],
       };
     }
-    case "name": {
-      const rows = await q.findByName(db, term.name, term.hasSubstring);
-      return {
-        hits: rows.map(({ isExact, isPrefix, isSubstring, score, ...r }): Hit => {
-          const base = { ...r, priority: PRIORITY.name, score };
-          if (isExact) return { ...base, matched: "name", tier: "exact" };
-          if (isPrefix) return { ...base, matched: "name (starts with)", tier: "prefix" };
-          // A substring beats any merely similar name.
-          if (isSubstring) return { ...base, matched: "name (contains)", tier: "fuzzy", score: score + 1 };
-          return { ...base, matched: "name (similar)", tier: "fuzzy" };
-        }),
-      };
-    }
+    case "name":
+      return searchNames(db, term.name, term.hasSubstring);
     case "external_id": {
       const [row] = await q.findByExternalId(db, term.externalId);
       if (!row) return { hits: [] };
@@ -175,4 +168,44 @@ async function searchOrgId(db: Db, orgId: string): Promise<TermOutcome> {
       `accounts: showing the first ${RESULT_LIMIT}.`
     : undefined;
   return notice ? { hits, notice } : { hits };
+}
+
+/** How a trigram name match matched, in words, with its tier; a substring beats any merely similar name. */
+function nameHit(
+  flags: { isExact: boolean; isPrefix: boolean; isSubstring: boolean; score: number },
+  what: string,
+): Pick<Hit, "matched" | "tier" | "score"> {
+  if (flags.isExact) return { matched: what, tier: "exact", score: flags.score };
+  if (flags.isPrefix) return { matched: `${what} (starts with)`, tier: "prefix", score: flags.score };
+  if (flags.isSubstring) return { matched: `${what} (contains)`, tier: "fuzzy", score: flags.score + 1 };
+  return { matched: `${what} (similar)`, tier: "fuzzy", score: flags.score };
+}
+
+/**
+ * Company names, and (from 3 letters or digits on, where a trigram index can narrow it) contact names and AWS
+ * account names; an account name leads to that account.
+ */
+async function searchNames(db: Db, name: string, hasSubstring: boolean): Promise<TermOutcome> {
+  const companies = await q.findByName(db, name, hasSubstring);
+  const contacts = hasSubstring ? await q.findByContactName(db, name, hasSubstring) : [];
+  const accounts = hasSubstring ? await q.findByAccountName(db, name) : [];
+  return {
+    hits: [
+      ...companies.map(({ isExact, isPrefix, isSubstring, score, ...r }): Hit => ({
+        ...r,
+        priority: PRIORITY.name,
+        ...nameHit({ isExact, isPrefix, isSubstring, score }, "name"),
+      })),
+      ...contacts.map(({ contactName, isExact, isPrefix, isSubstring, score, ...r }): Hit => ({
+        ...r,
+        priority: PRIORITY.contactName,
+        ...nameHit({ isExact, isPrefix, isSubstring, score }, `contact ${contactName}`),
+      })),
+      ...accounts.map(({ accountName, isExact, isPrefix, isSubstring, score, ...r }): Hit => ({
+        ...r,
+        priority: PRIORITY.accountName,
+        ...nameHit({ isExact, isPrefix, isSubstring, score }, `account name ${accountName}`),
+      })),
+    ],
+  };
 }

@@ -15,6 +15,8 @@ export type SearchResponse = {
   results: SearchResult[];
   /** Said when a kind had more matches than the list shows (a Pump organization with many tenants). */
   notice?: string;
+  /** When nothing matched, what the query was read as, if there is more to say ("Read as an ARN for account …"). */
+  reading?: string;
 };
 
 /** Where a result leads: the tenant page, scrolled to the account that matched. */

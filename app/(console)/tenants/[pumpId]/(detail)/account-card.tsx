@@ -8,6 +8,7 @@ import { deploymentLabels, describeMembership, verificationTones } from "@/lib/t
 import { onboardingLabels, onboardingTones, roleTypeLabels, verificationLabels } from "@/lib/tenants/labels";
 import type { AccountCardData } from "@/lib/tenants/tenant-queries";
 import { AccountInvites, OpenExceptions, type InviteControls } from "./account-invites";
+import { AccountSection, LandingMarker } from "./account-landing";
 import { InvitePanel, type OrganizationChoice } from "./invite-panel";
 import { VerifyRoleButton } from "./verify-role-button";
 import { ExternalIdReveal } from "./external-id-reveal";
@@ -34,7 +35,10 @@ type Props = {
   invite: { organizations: OrganizationChoice[]; defaultOrganizationId: string | null } | null;
 };
 
-/** One AWS account. Its id is the anchor global search links to: `#account-<12 digits>`. */
+/**
+ * One AWS account. Its id is the anchor global search links to, `#account-<12 digits>`; the card landed on is
+ * marked and focused (account-landing.tsx).
+ */
 export function AccountCard({
   account: a,
   pumpId,
@@ -47,26 +51,27 @@ export function AccountCard({
 }: Props) {
   const label = formatAccountId(a.accountId);
   return (
-    <section
-      id={`account-${a.accountId}`}
-      aria-labelledby={`account-${a.accountId}-title`}
-      className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-    >
+    <AccountSection accountId={a.accountId}>
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-        <h3
-          id={`account-${a.accountId}-title`}
-          className="flex items-center gap-2 text-base font-semibold text-slate-900"
-        >
-          <span className="font-mono">{label}</span>
-          <CopyButton value={a.accountId} label={`Copy account ID ${a.accountId}`} />
-          <span className="font-normal text-slate-600">{a.name}</span>
-        </h3>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <h3
+            id={`account-${a.accountId}-title`}
+            className="flex items-center gap-2 text-base font-semibold text-slate-900"
+          >
+            <span className="font-mono">{label}</span>
+            <CopyButton value={a.accountId} label={`Copy account ID ${a.accountId}`} />
+            <span className="font-normal text-slate-600">{a.name}</span>
+          </h3>
+          <LandingMarker accountId={a.accountId} accountLabel={label} />
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
           <span className="text-xs text-slate-500">Onboarding</span>
           <Badge tone={onboardingTones[a.onboardingState]}>{onboardingLabels[a.onboardingState]}</Badge>
           {a.membership === "pump_member" ? (
             <Badge tone="good">Joined {a.pumpOrganizationName ?? "a Pump organization"}</Badge>
           ) : null}
+          {/* In the header, right after the landing marker in the tab order: landed on, it is one Tab away. */}
+          {canVerify && a.roleArn ? <VerifyRoleButton awsAccountId={a.id} accountLabel={label} /> : null}
           {canWrite ? (
             <Link href={`/tenants/${pumpId}/accounts/${a.accountId}/edit`} className={buttonClass("secondary", "sm")}>
               Edit account<span className="sr-only"> {label}</span>
@@ -114,7 +119,6 @@ export function AccountCard({
           <span className="flex flex-wrap items-center gap-2">
             <Badge tone={verificationTones[a.verificationState]}>{verificationLabels[a.verificationState]}</Badge>
             <span className="text-xs text-slate-600">last checked {formatUtc(a.lastVerifiedAt)}</span>
-            {canVerify && a.roleArn ? <VerifyRoleButton awsAccountId={a.id} accountLabel={label} /> : null}
           </span>
           {a.lastVerificationError ? <p className="mt-1 text-sm text-red-800">{a.lastVerificationError}</p> : null}
         </Row>
@@ -135,6 +139,6 @@ export function AccountCard({
           transferLosses={inviteControls.transferLosses}
         />
       ) : null}
-    </section>
+    </AccountSection>
   );
 }

@@ -15,6 +15,7 @@ import { listTenantOnboardings } from "@/lib/onboarding/queries";
 import { TRANSFER_LOSSES } from "@/lib/invites/preflight";
 import { listOrganizationChoices } from "@/lib/invites/queries";
 import { AccountCard } from "./account-card";
+import { AccountLanding } from "./account-landing";
 import { OnboardingSection } from "./onboarding-section";
 import { noticeText } from "./notice";
 import { TenantSummary } from "./tenant-summary";
@@ -83,27 +84,29 @@ export default async function TenantPage({ params, searchParams }: Props) {
       ) : null}
       <TenantSummary tenant={tenant} />
       <h2 className="mb-3 text-lg font-semibold text-slate-900">AWS accounts</h2>
-      <div className="mb-8 space-y-4">
-        {accounts.length === 0 ? (
-          <EmptyState title="No AWS accounts yet">
-            {canWrite ? "Add the customer's first account with “Add AWS account”." : "None has been added."}
-          </EmptyState>
-        ) : (
-          accounts.map((a) => (
-            <AccountCard
-              key={a.id}
-              account={a}
-              pumpId={tenant.pumpId}
-              canWrite={canWrite}
-              canReveal={canReveal}
-              canVerify={canVerify}
-              canManual={canManual}
-              inviteControls={inviteControls}
-              invite={invite}
-            />
-          ))
-        )}
-      </div>
+      <AccountLanding pumpId={tenant.pumpId}>
+        <div className="mb-8 space-y-4">
+          {accounts.length === 0 ? (
+            <EmptyState title="No AWS accounts yet">
+              {canWrite ? "Add the customer's first account with “Add AWS account”." : "None has been added."}
+            </EmptyState>
+          ) : (
+            accounts.map((a) => (
+              <AccountCard
+                key={a.id}
+                account={a}
+                pumpId={tenant.pumpId}
+                canWrite={canWrite}
+                canReveal={canReveal}
+                canVerify={canVerify}
+                canManual={canManual}
+                inviteControls={inviteControls}
+                invite={invite}
+              />
+            ))
+          )}
+        </div>
+      </AccountLanding>
       <OnboardingSection
         tenantId={tenant.id}
         rows={onboardingRows}

@@ -1,0 +1,2 @@
+CREATE INDEX "aws_accounts_name_trgm_idx" ON "aws_accounts" USING gin (lower("name") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "tenant_contacts_name_trgm_idx" ON "tenant_contacts" USING gin (lower("name") gin_trgm_ops);
