@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { syncInvites } from "@/lib/invites/actions";
 
 type State = { phase: "idle" | "syncing" | "done" } | { phase: "failed"; error: string };
@@ -15,6 +15,9 @@ export function AutoSync({ isStale, maxAgeMinutes }: { isStale: boolean; maxAgeM
   // Rendered as "syncing" from the server already, so the page never looks settled before the sync has run.
   const [state, setState] = useState<State>({ phase: isStale ? "syncing" : "idle" });
   const started = useRef(false);
+  // The page's rows are re-read after the sync (router.refresh); until they are in, it still says it is syncing, so
+  // "Synced" is only shown over synced rows.
+  const [isRefreshing, startRefresh] = useTransition();
 
   useEffect(() => {
     if (!isStale || started.current) return;
@@ -25,11 +28,11 @@ export function AutoSync({ isStale, maxAgeMinutes }: { isStale: boolean; maxAgeM
       if (unread.length)
         setState({ phase: "failed", error: unread.map((r) => `${r.organization}: ${r.error}`).join(" ") });
       else setState({ phase: "done" });
-      router.refresh();
+      startRefresh(() => router.refresh());
     });
   }, [isStale, router]);
 
-  switch (state.phase) {
+  switch (isRefreshing ? "syncing" : state.phase) {
     case "idle":
       return null;
     case "syncing":
@@ -45,6 +48,7 @@ export function AutoSync({ isStale, maxAgeMinutes }: { isStale: boolean; maxAgeM
         </p>
       );
     case "failed":
+      if (state.phase !== "failed") return null;
       return (
         <p role="alert" className="text-sm text-red-800">
           The automatic sync did not finish: {state.error} The states below may be out of date.
