@@ -15,7 +15,7 @@ const capabilities = [
   ["tenants", []],
   ["invites", ["tenants"]],
   ["onboarding", ["tenants", "invites"]],
-  ["search", []],
+  ["search", ["tenants"]],
 ];
 
 const known = new Set();

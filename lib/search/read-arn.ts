@@ -4,6 +4,8 @@
  * ID is still worth searching, and when nothing does the person is told what was read.
  */
 
+import { formatAccountId, normaliseAccountId } from "@/lib/tenants/aws-ids";
+
 export type ArnReading =
   /** A whole IAM/STS ARN (`exact`), or any other ARN-shaped text whose account field holds 12 digits. */
   | { kind: "account"; accountId: string; arn: string; exact: boolean }
@@ -41,7 +43,7 @@ export function readArn(text: string): ArnReading {
   const cut = TRUNCATION.exec(field);
   const beforeCut = cut ? field.slice(0, cut.index) : field;
   const run = ACCOUNT_IN_FIELD.exec(beforeCut)?.[0] ?? "";
-  const digits = run.replace(/[ -]/g, "");
+  const digits = normaliseAccountId(run);
   const rest = beforeCut.slice(run.length);
   if (field === "") return isLast ? { kind: "cut_before_account" } : { kind: "no_account" };
   if (digits.length === 12 && rest === "") {
@@ -54,14 +56,11 @@ export function readArn(text: string): ArnReading {
   return { kind: "bad_account", accountField: field };
 }
 
-/** `444455556666` → `4444-5555-6666`, as the console shows account IDs (lib/tenants is not ours to import). */
-const dashed = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, "$1-");
-
 /** What the search understood of an ARN it found nothing for, in words. */
 export function describeArnReading(reading: ArnReading): string {
   switch (reading.kind) {
     case "account":
-      return `Read as an ARN for account ${dashed(reading.accountId)}; no tenant has it.`;
+      return `Read as an ARN for account ${formatAccountId(reading.accountId)}; no tenant has it.`;
     case "account_prefix":
       return `Read as an ARN cut short in its account ID; no account ID starts with ${reading.prefix}.`;
     case "short_account":
